@@ -1,0 +1,33 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { isAppError, isDatabaseUnavailable, type ErrorCode, type FieldErrors } from "./errors";
+import { logError, newRequestId } from "./log";
+
+export type ActionError = { ok: false; code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+export type ActionResult<T = undefined> = { ok: true; data: T } | ActionError;
+
+export const UNAVAILABLE_MESSAGE = "The database is not reachable right now. Your input is kept here; please try again in a moment.";
+
+/** Map anything thrown to a result the UI can show; unexpected errors are logged with a request id. */
+export function toActionError(error: unknown): ActionError {
+  if (isAppError(error)) {
+    return { ok: false, code: error.code, message: error.message, fieldErrors: error.details.fieldErrors, retryAfterSeconds: error.details.retryAfterSeconds };
+  }
+  if (isDatabaseUnavailable(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
+  const requestId = newRequestId();
+  logError("server action failed", error, { requestId });
+  return { ok: false, code: "INTERNAL", message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.` };
+}
+
+/**
+ * The body of every server action: `return runAction(async () => { parse → requireActor → domain call })`.
+ * Next's redirect/notFound signals pass through untouched.
+ */
+export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (error) {
+    unstable_rethrow(error);
+    return toActionError(error);
+  }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm run dev`: the whole app from one command. With DATABASE_URL unset, an
+// embedded PostgreSQL 17 runs from .data/postgres (kept between runs); migrations
+// are applied, the demo data seeded on first start, then `next dev` serves the app.
+// Ctrl-C stops Next and PostgreSQL cleanly.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT, applyMigrations, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from "./lib/postgres.mjs";
+import { runSeed } from "./lib/seed.mjs";
+
+const DATA = path.join(ROOT, ".data");
+const PORT = Number(process.env.PORT ?? 3000);
+const log = (msg) => console.log(`\x1b[36m[design-review]\x1b[0m ${msg}`);
+
+function devAuthSecret() {
+  const file = path.join(DATA, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  mkdirSync(DATA, { recursive: true });
+  let stopDb = async () => {};
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    log(`starting embedded PostgreSQL 17 (data in .data/postgres, port ${port})…`);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA, "postgres"), port });
+    stopDb = pg.stop;
+    if (!(await databaseExists(pg.url, "design_review"))) await createDatabase(pg.url, "design_review");
+    databaseUrl = withDatabase(pg.url, "design_review");
+  } else {
+    log("using the database in DATABASE_URL");
+  }
+
+  let stopping = false;
+  let next;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((r) => next.once("exit", r));
+    }
+    await stopDb();
+    log("stopped.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => shutdown(0));
+  process.on("SIGTERM", () => shutdown(0));
+
+  try {
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+    const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? devAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+    const demo = await runSeed(env);
+
+    next = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "dev", "--port", String(PORT)], { stdio: "inherit", env, cwd: ROOT });
+    next.on("exit", (code) => shutdown(code ?? 0));
+    const url = `http://localhost:${PORT}`;
+    log(`Design Review → \x1b[1m${url}\x1b[0m`);
+    if (demo) log(`demo sign-in: ${demo.email} / ${demo.password}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+main();

@@ -1,0 +1,58 @@
+// The databases and browser a test run uses. Every run gets databases of its own
+// (`dr_t<run>_*`), cloned from a migrated template, and drops them at the end;
+// the developer's own database (DATABASE_URL) is never touched.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { ROOT, applyMigrations, createDatabase, dropDatabase, freePort, startEmbeddedPostgres, withClient, withDatabase } from "./postgres.mjs";
+
+export async function startTestDatabaseServer() {
+  if (process.env.DATABASE_URL) {
+    return { adminUrl: process.env.DATABASE_URL, stop: async () => {}, where: "the server in DATABASE_URL" };
+  }
+  const dataDir = path.join(ROOT, ".data", "test-postgres");
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const port = await freePort();
+  const pg = await startEmbeddedPostgres({ dataDir, port, durable: false });
+  return { adminUrl: pg.url, stop: pg.stop, where: `embedded PostgreSQL on port ${port}` };
+}
+
+export function newRunId() {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Create and migrate the run's template database; returns its name. */
+export async function createTemplateDatabase(adminUrl, runId) {
+  const name = `dr_t${runId}_tmpl`;
+  await createDatabase(adminUrl, name);
+  await applyMigrations(withDatabase(adminUrl, name));
+  return name;
+}
+
+export async function cloneDatabase(adminUrl, template, name) {
+  await createDatabase(adminUrl, name, { template });
+  return withDatabase(adminUrl, name);
+}
+
+/** Drop every database of this run (and of runs that died more than a day ago). */
+export async function dropRunDatabases(adminUrl, runId) {
+  const names = await withClient(adminUrl, async (c) =>
+    (await c.query("SELECT datname FROM pg_database WHERE datname LIKE 'dr\\_t%'")).rows.map((r) => r.datname),
+  );
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of names) {
+    const stamp = parseInt(name.slice(4, 12), 36);
+    if (name.startsWith(`dr_t${runId}_`) || (Number.isFinite(stamp) && stamp < dayAgo)) await dropDatabase(adminUrl, name);
+  }
+}
+
+/** CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own browser; null when none. */
+export async function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  try {
+    const { chromium } = await import("@playwright/test");
+    candidates.push(chromium.executablePath());
+  } catch {
+    /* playwright not installed */
+  }
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}

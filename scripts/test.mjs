@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, unit, database and e2e tests, then one closing line
+// "N passed, N failed" summed over every runner. `--no-e2e` (npm run check) skips
+// the browser; `--only=unit,db,e2e,typecheck,lint` picks steps.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT, withDatabase } from "./lib/postgres.mjs";
+import { cloneDatabase, createTemplateDatabase, dropRunDatabases, findChromium, newRunId, startTestDatabaseServer } from "./lib/test-env.mjs";
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const steps = (only ?? ["typecheck", "lint", "unit", "db", "e2e"]).filter((s) => !(args.includes("--no-e2e") && s === "e2e"));
+const REPORTS = path.join(ROOT, "test-results", "reports");
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const say = (msg) => console.log(`\n\x1b[1m▶ ${msg}\x1b[0m`);
+
+function run(cmd, argv, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { stdio: "inherit", cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** A check without a test count (tsc, eslint) counts as one test. */
+async function check(name, cmd, argv) {
+  say(name);
+  const code = await run(cmd, argv);
+  totals[code === 0 ? "passed" : "failed"] += 1;
+}
+
+async function vitest(project, env) {
+  say(`vitest ${project}`);
+  const out = path.join(REPORTS, `vitest-${project}.json`);
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  const report = readJson(out);
+  if (!report) return void (totals.failed += 1);
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+async function e2e(adminUrl, template, runId) {
+  const chromium = await findChromium();
+  if (!chromium) {
+    console.error("e2e: no Chromium found — install one with `apt-get install -y chromium` (or set CHROMIUM_PATH).");
+    totals.failed += 1;
+    return;
+  }
+  const databaseUrl = await cloneDatabase(adminUrl, template, `dr_t${runId}_e2e`);
+  const env = { DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123", NODE_ENV: "production" };
+  say("next build");
+  if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
+  say("playwright");
+  const out = path.join(REPORTS, "playwright.json");
+  const code = await run(bin("playwright"), ["test"], { ...env, NODE_ENV: undefined, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_ADMIN_URL: adminUrl, E2E_TEMPLATE_DB: template });
+  const stats = readJson(out)?.stats;
+  if (!stats) return void (totals.failed += 1);
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  totals.skipped += stats.skipped;
+}
+
+async function main() {
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  if (steps.includes("typecheck")) await check("typecheck", bin("tsc"), ["--noEmit"]);
+  if (steps.includes("lint")) await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  if (steps.includes("unit")) await vitest("unit", {});
+
+  if (steps.includes("db") || steps.includes("e2e")) {
+    const server = await startTestDatabaseServer();
+    const runId = newRunId();
+    try {
+      say(`test databases on ${server.where}`);
+      const template = await createTemplateDatabase(server.adminUrl, runId);
+      const dbEnv = { TEST_ADMIN_URL: server.adminUrl, TEST_TEMPLATE_DB: template, DATABASE_URL: withDatabase(server.adminUrl, template) };
+      if (steps.includes("db")) await vitest("db", dbEnv);
+      if (steps.includes("e2e")) await e2e(server.adminUrl, template, runId);
+    } finally {
+      await dropRunDatabases(server.adminUrl, runId).catch((e) => console.error(`could not drop test databases: ${e.message}`));
+      await server.stop();
+    }
+  }
+
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exit(1);
+});
