@@ -3,7 +3,15 @@ import { unstable_rethrow } from "next/navigation";
 import { isAppError, isDatabaseUnavailable, type ErrorCode, type FieldErrors } from "./errors";
 import { logError, newRequestId } from "./log";
 
-export type ActionError = { ok: false; code: ErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+export type ActionError = {
+  ok: false;
+  code: ErrorCode | "INTERNAL";
+  message: string;
+  fieldErrors?: FieldErrors;
+  retryAfterSeconds?: number;
+  /** What the user typed, echoed back so a form that failed keeps its values (React resets forms after an action). */
+  values?: Record<string, string>;
+};
 export type ActionResult<T = undefined> = { ok: true; data: T } | ActionError;
 
 export const UNAVAILABLE_MESSAGE = "The database is not reachable right now. Your input is kept here; please try again in a moment.";
@@ -30,4 +38,10 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     unstable_rethrow(error);
     return toActionError(error);
   }
+}
+
+/** Echo the named form fields back on a failed result (never passwords). */
+export function keepValues<R extends ActionResult<unknown>>(result: R, input: Record<string, string | undefined>, names: string[]): R {
+  if (result.ok) return result;
+  return { ...result, values: Object.fromEntries(names.map((n) => [n, input[n] ?? ""])) };
 }

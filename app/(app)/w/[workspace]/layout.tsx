@@ -1,0 +1,19 @@
+import { notFound } from "next/navigation";
+import { AppHeader } from "@/components/layout/app-header";
+import { requirePageActor } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { requireWorkspace } from "@/lib/workspaces/access";
+import { listMyWorkspaces } from "@/lib/workspaces/queries";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const actor = await requirePageActor(`/w/${slug}`);
+  const context = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
+  const workspaces = await listMyWorkspaces(actor);
+  return (
+    <div className="flex min-h-dvh flex-col bg-white">
+      <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={{ ...context.workspace, role: context.role }} />
+      {children}
+    </div>
+  );
+}
