@@ -8,7 +8,10 @@ import path from "node:path";
 import { ROOT, withDatabase } from "./lib/postgres.mjs";
 import { cloneDatabase, createTemplateDatabase, dropRunDatabases, findChromium, newRunId, startTestDatabaseServer } from "./lib/test-env.mjs";
 
-const args = process.argv.slice(2);
+const dashdash = process.argv.indexOf("--");
+const args = process.argv.slice(2, dashdash === -1 ? undefined : dashdash);
+/** Arguments after `--` go to Playwright (e.g. `npm run test:e2e -- -g "sign out"`). */
+const playwrightArgs = dashdash === -1 ? [] : process.argv.slice(dashdash + 1);
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const steps = (only ?? ["typecheck", "lint", "unit", "db", "e2e"]).filter((s) => !(args.includes("--no-e2e") && s === "e2e"));
 const REPORTS = path.join(ROOT, "test-results", "reports");
@@ -62,7 +65,7 @@ async function e2e(adminUrl, template, runId) {
   if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
   say("playwright");
   const out = path.join(REPORTS, "playwright.json");
-  const code = await run(bin("playwright"), ["test"], { ...env, NODE_ENV: undefined, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_ADMIN_URL: adminUrl, E2E_TEMPLATE_DB: template });
+  const code = await run(bin("playwright"), ["test", ...playwrightArgs], { ...env, NODE_ENV: undefined, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_ADMIN_URL: adminUrl, E2E_TEMPLATE_DB: template });
   const stats = readJson(out)?.stats;
   if (!stats) return void (totals.failed += 1);
   totals.passed += stats.expected + stats.flaky;

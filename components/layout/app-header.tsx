@@ -68,8 +68,9 @@ export function AppHeader({ user, workspaces, current }: { user: { name: string;
           })}
         </nav>
         <DropdownMenu>
-          <DropdownMenuTrigger className="rounded-full" aria-label={`Account menu for ${user.name}`}>
+          <DropdownMenuTrigger className="rounded-full">
             <Avatar name={user.name} size="sm" decorative />
+            <span className="sr-only">Account menu for {user.name}</span>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end" className="min-w-56">
             <DropdownMenuLabel>

@@ -1,13 +1,15 @@
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
-import { requirePageActor } from "@/lib/auth/session";
+import { getActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { requireWorkspace } from "@/lib/workspaces/access";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const actor = await requirePageActor(`/w/${slug}`);
+  const actor = await getActor();
+  // Signed out: the page itself redirects to sign-in with its own path as the way back.
+  if (!actor) return children;
   const context = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
   const workspaces = await listMyWorkspaces(actor);
   return (

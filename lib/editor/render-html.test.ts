@@ -1,0 +1,129 @@
+import type { JSONContent } from "@tiptap/core";
+import { Node, type DOMOutputSpec, type Mark } from "@tiptap/pm/model";
+import { describe, expect, it } from "vitest";
+import { getDocSchema } from "./extensions";
+import { richComment, richDoc } from "./fixtures";
+import { renderDocToHTML } from "./render-html";
+import { parseSectionContent } from "./validate";
+
+const para = (...content: JSONContent[]): JSONContent => ({ type: "doc", content: [{ type: "paragraph", content }] });
+
+function validated(doc: JSONContent): JSONContent {
+  const result = parseSectionContent(doc);
+  if (!result.ok) throw new Error(result.message);
+  return result.doc;
+}
+
+describe("renderDocToHTML on hostile content", () => {
+  it("prints markup in text as visible characters", () => {
+    const html = renderDocToHTML(para({ type: "text", text: '<script>alert(1)</script><img src=x onerror="alert(1)">' }));
+    expect(html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=\"alert(1)\"&gt;</p>");
+  });
+
+  // Stored data is validated, but the renderer must hold on its own (old rows, a missed path).
+  it("escapes attribute values so they cannot open new attributes", () => {
+    const doc: JSONContent = {
+      type: "doc",
+      content: [
+        para(
+          { type: "text", text: "a", marks: [{ type: "link", attrs: { href: 'https://x.io/"onmouseover="alert(1)', title: '"><script>' } }] },
+          { type: "text", text: "b", marks: [{ type: "comment", attrs: { threadId: 'x" onclick="alert(1)' } }] },
+        ).content![0]!,
+        { type: "codeBlock", attrs: { language: 'x" onload="alert(1)' }, content: [{ type: "text", text: "</code><script>alert(1)</script>" }] },
+      ],
+    };
+    const html = renderDocToHTML(doc);
+    expect(html).not.toMatch(/<script|"\s*on\w+="/i);
+    expect(html).toContain('href="https://x.io/&quot;onmouseover=&quot;alert(1)"');
+    expect(html).toContain('data-comment-thread="x&quot; onclick=&quot;alert(1)"');
+    expect(html).toContain("&lt;/code&gt;&lt;script&gt;");
+  });
+
+  it.each(["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", " javascript:alert(1)"])(
+    "drops a %j link but keeps its words",
+    (href) => {
+      const html = renderDocToHTML(para({ type: "text", text: "click me", marks: [{ type: "link", attrs: { href } }] }));
+      expect(html).toBe("<p>click me</p>");
+    },
+  );
+
+  it("prints only the children of a node type it does not know", () => {
+    const html = renderDocToHTML({ type: "doc", content: [{ type: "iframe", content: [{ type: "paragraph", content: [{ type: "text", text: "inside" }] }] }] });
+    expect(html).toBe("<p>inside</p>");
+  });
+});
+
+describe("renderDocToHTML output", () => {
+  const html = renderDocToHTML(validated(richDoc));
+
+  it("renders tables like the editor's table view: wrapper, colgroup, th/td with spans and alignment", () => {
+    expect(html).toContain('<div class="tableWrapper"><table style="min-width: 50px"><colgroup><col style="min-width: 25px"><col style="min-width: 25px"></colgroup><tbody>');
+    expect(html).toContain('<tr><th><p>Risk</p></th><th style="text-align: center"><p>Impact</p></th></tr>');
+    expect(html).toContain('<tr><td colspan="2"><p>Both columns</p></td></tr></tbody></table></div>');
+  });
+
+  it("renders code blocks already highlighted", () => {
+    expect(html).toContain(
+      '<pre><code class="language-typescript"><span class="hljs-keyword">const</span> <span class="hljs-attr">ttl</span>: <span class="hljs-built_in">number</span> = <span class="hljs-number">60</span>; <span class="hljs-comment">// "seconds"</span></code></pre>',
+    );
+  });
+
+  it("renders task lists with read-only checkboxes that show their state", () => {
+    expect(html).toContain(
+      '<ul data-type="taskList"><li data-type="taskItem" data-checked="true"><label contenteditable="false"><input type="checkbox" checked disabled aria-label="Done"><span></span></label><div><p>Schema drafted</p></div></li>',
+    );
+    expect(html).toContain('<li data-type="taskItem" data-checked="false"><label contenteditable="false"><input type="checkbox" disabled aria-label="Not done">');
+  });
+
+  it("renders links that open safely, and comment anchors", () => {
+    expect(html).toContain('<a target="_blank" rel="noopener noreferrer nofollow" href="https://example.com/notes?a=1&amp;b=2">design notes</a>');
+    expect(html).toContain('<span data-comment-thread="thread_1" class="comment-anchor">this sentence</span>');
+  });
+
+  it("keeps one link element around a link whose words change formatting", () => {
+    const link = { type: "link", attrs: { href: "https://a.io" } };
+    const out = renderDocToHTML(validated(para({ type: "text", text: "bold", marks: [link, { type: "bold" }] }, { type: "text", text: " plain", marks: [link] })));
+    expect(out).toBe('<p><a target="_blank" rel="noopener noreferrer nofollow" href="https://a.io"><strong>bold</strong> plain</a></p>');
+  });
+
+  it("renders mentions in comments as the mention extension does", () => {
+    expect(renderDocToHTML(richComment)).toContain(
+      '<p><span data-type="mention" class="mention" data-id="user_42" data-label="Ana" data-mention-suggestion-char="@">@Ana</span> please check <strong><em>this</em></strong>',
+    );
+  });
+
+  it("keeps empty lines visible, as the editor does", () => {
+    expect(renderDocToHTML({ type: "doc", content: [{ type: "paragraph" }] })).toBe('<p><br class="ProseMirror-trailingBreak"></p>');
+  });
+});
+
+/** The editor's own static markup (each node's toDOM), for nodes without a node view. */
+function specToHTML(spec: DOMOutputSpec, inner: string): string {
+  if (typeof spec === "string") return spec;
+  if (!Array.isArray(spec)) throw new Error("unexpected DOM spec");
+  const [tag, ...rest] = spec as [string, ...unknown[]];
+  const attrs = rest[0] && typeof rest[0] === "object" && !Array.isArray(rest[0]) ? (rest.shift() as Record<string, unknown>) : {};
+  const attrText = Object.entries(attrs)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => ` ${k}="${String(v).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
+    .join("");
+  const body = rest.map((child) => (child === 0 ? inner : specToHTML(child as DOMOutputSpec, inner))).join("");
+  return ["hr", "br"].includes(tag) ? `<${tag}${attrText}>` : `<${tag}${attrText}>${body}</${tag}>`;
+}
+
+function editorHTML(node: Node): string {
+  if (node.isText) return node.marks.reduceRight((inner, mark: Mark) => specToHTML(mark.type.spec.toDOM!(mark, true), inner), node.text!.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  let inner = "";
+  node.forEach((child) => (inner += editorHTML(child)));
+  return node.type.name === "doc" ? inner : specToHTML(node.type.spec.toDOM!(node), inner);
+}
+
+describe("renderDocToHTML matches the editor's markup", () => {
+  it("for headings, paragraphs, marks, lists, quotes and rules", () => {
+    const blocks = richDoc.content!.filter((n) => ["heading", "paragraph", "blockquote", "bulletList", "orderedList", "horizontalRule"].includes(n.type!));
+    const doc = validated({ type: "doc", content: blocks });
+    const expected = editorHTML(Node.fromJSON(getDocSchema(), doc));
+    expect(expected).toContain('<ol start="3">');
+    expect(renderDocToHTML(doc)).toBe(expected);
+  });
+});
