@@ -1,6 +1,20 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// vitest 5 formats failures with Map.groupBy (Node >= 21); these machines run Node 20.
+const mapWithGroupBy = Map as unknown as { groupBy?: <K, T>(items: Iterable<T>, key: (item: T, i: number) => K) => Map<K, T[]> };
+mapWithGroupBy.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, i: number) => K) => {
+  const groups = new Map<K, T[]>();
+  let i = 0;
+  for (const item of items) {
+    const k = key(item, i++);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+};
+
 const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") };
 
 export default defineConfig({

@@ -3,7 +3,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
 export * from "./generated/client";
-export type { Prisma } from "./generated/client";
 
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;

@@ -107,6 +107,7 @@ CREATE TABLE "Document" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedById" TEXT NOT NULL,
+    "search" tsvector,
 
     CONSTRAINT "Document_pkey" PRIMARY KEY ("id")
 );
@@ -123,9 +124,11 @@ CREATE TABLE "Section" (
     "version" INTEGER NOT NULL DEFAULT 1,
     "html" TEXT NOT NULL DEFAULT '',
     "guidance" TEXT NOT NULL DEFAULT '',
+    "outline" JSONB,
     "required" BOOLEAN NOT NULL DEFAULT false,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedById" TEXT,
+    "search" tsvector,
 
     CONSTRAINT "Section_pkey" PRIMARY KEY ("id")
 );
@@ -243,11 +246,11 @@ ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_documentId_fkey" FOREIGN KEY
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- Full-text search (not expressible in schema.prisma): a stored tsvector per section
--- and per document title, each with a GIN index.
-ALTER TABLE "Section" ADD COLUMN "search" tsvector
+-- Full-text search (not expressible in schema.prisma, where the columns are
+-- Unsupported("tsvector")): generated tsvectors of section and title text, GIN-indexed.
+ALTER TABLE "Section" DROP COLUMN "search", ADD COLUMN "search" tsvector
   GENERATED ALWAYS AS (to_tsvector('english', coalesce("title", '') || ' ' || coalesce("text", ''))) STORED;
 CREATE INDEX "Section_search_idx" ON "Section" USING GIN ("search");
-ALTER TABLE "Document" ADD COLUMN "search" tsvector
+ALTER TABLE "Document" DROP COLUMN "search", ADD COLUMN "search" tsvector
   GENERATED ALWAYS AS (to_tsvector('english', coalesce("title", ''))) STORED;
 CREATE INDEX "Document_search_idx" ON "Document" USING GIN ("search");

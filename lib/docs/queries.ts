@@ -1,0 +1,81 @@
+import "server-only";
+import type { JSONContent } from "@tiptap/core";
+import type { Actor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { isEmptyDoc } from "@/lib/editor/validate";
+import { requireDocAccess } from "./access";
+import type { DocDTO, SectionDTO } from "./dto";
+import { accessFor } from "./policy";
+
+const person = { select: { id: true, name: true } } as const;
+
+/** A whole doc as its reader sees it; NOT_FOUND unless the actor may view it. */
+export async function getDocForViewer(actor: Actor, ref: { id: string } | { slug: string }): Promise<DocDTO> {
+  const { doc: found, role } = await requireDocAccess(actor, ref, "view");
+  const doc = await db.document.findUniqueOrThrow({
+    where: { id: found.id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      revision: true,
+      createdAt: true,
+      updatedAt: true,
+      archivedAt: true,
+      author: person,
+      updatedBy: person,
+      workspace: { select: { id: true, name: true, slug: true } },
+      template: { select: { id: true, name: true } },
+      sections: {
+        orderBy: { order: "asc" },
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          order: true,
+          version: true,
+          content: true,
+          html: true,
+          guidance: true,
+          outline: true,
+          required: true,
+          updatedAt: true,
+          updatedBy: person,
+        },
+      },
+    },
+  });
+  return {
+    ...doc,
+    status: "DRAFT",
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+    archivedAt: doc.archivedAt?.toISOString() ?? null,
+    sections: doc.sections.map(toSectionDTO),
+    access: accessFor(role),
+  };
+}
+
+function toSectionDTO(s: {
+  id: string;
+  key: string;
+  title: string;
+  order: number;
+  version: number;
+  content: unknown;
+  html: string;
+  guidance: string;
+  outline: unknown;
+  required: boolean;
+  updatedAt: Date;
+  updatedBy: { id: string; name: string } | null;
+}): SectionDTO {
+  const content = s.content as JSONContent;
+  return {
+    ...s,
+    content,
+    outline: (s.outline as JSONContent | null) ?? null,
+    isEmpty: isEmptyDoc(content),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}

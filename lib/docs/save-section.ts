@@ -1,0 +1,72 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import { parseSectionContent } from "@/lib/editor/validate";
+import { renderDocToHTML } from "@/lib/editor/render-html";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { requireDocAccess } from "./access";
+import { canonicalJson } from "./canonical-json";
+import { ZSaveSection } from "./schemas";
+
+export type SavedSection = { version: number; updatedAt: Date; updatedBy: { id: string; name: string }; changed: boolean };
+
+/** A stamp coalesces into the previous audit event when the same person edits again within this window. */
+const AUDIT_COALESCE_MS = 15 * 60 * 1000;
+
+/**
+ * THE write path for section content: editor autosave, the JSON API and Markdown
+ * import all call this (and a collaboration server would too). In order:
+ * access check → envelope and content validation against the editor schema →
+ * version-guarded update with stamps, cached HTML and doc revision → audit.
+ *
+ * INVARIANT: a save whose baseVersion is not the stored version changes nothing
+ * and throws CONFLICT carrying the current content, so nobody is overwritten silently.
+ */
+export async function saveSection(actor: Actor, docId: string, sectionKey: string, raw: unknown): Promise<SavedSection> {
+  const { doc } = await requireDocAccess(actor, { id: docId }, "edit");
+  const { baseVersion, content } = parseInput(ZSaveSection, raw);
+  const parsed = parseSectionContent(content);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message, { fieldErrors: { content: [parsed.message] } });
+  const contentJson = parsed.doc as Prisma.InputJsonValue;
+
+  return db.$transaction(async (tx) => {
+    // Lock the row so the version check, the write and the audit decision see one state.
+    const rows = await tx.$queryRaw<{ id: string; version: number; content: unknown; updatedById: string | null; updatedAt: Date }[]>`
+      SELECT id, version, content, "updatedById", "updatedAt" FROM "Section"
+      WHERE "documentId" = ${doc.id} AND key = ${sectionKey} FOR UPDATE`;
+    const current = rows[0];
+    if (!current) throw new AppError("NOT_FOUND", `This doc has no section "${sectionKey.slice(0, 60)}".`);
+    if (current.version !== baseVersion) throw await conflictError(tx, current.id);
+    if (canonicalJson(current.content) === canonicalJson(parsed.doc)) {
+      // Nothing changed (a blur after a save, an identical retry): no new version.
+      const by = current.updatedById ? await tx.user.findUnique({ where: { id: current.updatedById }, select: { id: true, name: true } }) : null;
+      return { version: current.version, updatedAt: current.updatedAt, updatedBy: by ?? { id: actor.id, name: actor.name }, changed: false };
+    }
+
+    const now = new Date();
+    const updated = await tx.section.update({
+      where: { id: current.id },
+      data: { content: contentJson, text: parsed.text, html: renderDocToHTML(parsed.doc), version: { increment: 1 }, updatedAt: now, updatedById: actor.id },
+      select: { version: true },
+    });
+    await tx.document.update({ where: { id: doc.id }, data: { revision: { increment: 1 }, updatedAt: now, updatedById: actor.id } });
+    const continuing = current.updatedById === actor.id && now.getTime() - current.updatedAt.getTime() < AUDIT_COALESCE_MS;
+    if (!continuing) {
+      await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "section.edited", data: { section: sectionKey, fromVersion: baseVersion } });
+    }
+    return { version: updated.version, updatedAt: now, updatedBy: { id: actor.id, name: actor.name }, changed: true };
+  });
+}
+
+async function conflictError(tx: Tx, sectionId: string): Promise<AppError> {
+  const s = await tx.section.findUniqueOrThrow({
+    where: { id: sectionId },
+    select: { version: true, content: true, html: true, updatedAt: true, updatedBy: { select: { id: true, name: true } } },
+  });
+  const who = s.updatedBy?.name ?? "Someone";
+  return new AppError("CONFLICT", `${who} saved a newer version of this section while you were editing.`, {
+    data: { current: { version: s.version, content: s.content, html: s.html, updatedAt: s.updatedAt.toISOString(), updatedBy: s.updatedBy } },
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const TITLE_MAX = 200;
+
+export const ZTitle = z
+  .string({ error: "Give the doc a title" })
+  .trim()
+  .min(1, "Give the doc a title")
+  .max(TITLE_MAX, `Titles are at most ${TITLE_MAX} characters`);
+
+export const ZCreateDoc = z.object({
+  title: ZTitle,
+  templateId: z.string().min(1, "Choose a template").max(64).optional(),
+});
+export type TCreateDoc = z.infer<typeof ZCreateDoc>;
+
+export const ZSaveSection = z.object({
+  baseVersion: z.number({ error: "baseVersion must be the section version your edit is based on" }).int().min(1).max(2_147_483_647),
+  content: z.unknown(),
+});
+
+export const DOC_STATUSES = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"] as const;
+
+export const ZDocListQuery = z.object({
+  q: z.string().trim().max(200, "Search for at most 200 characters").optional().catch(undefined),
+  status: z.enum(DOC_STATUSES).optional().catch(undefined),
+  author: z.string().max(64).optional().catch(undefined),
+  archived: z.enum(["only", "include"]).optional().catch(undefined),
+  sort: z.enum(["updated", "created", "title"]).default("updated").catch("updated"),
+});
+export type TDocListQuery = z.infer<typeof ZDocListQuery>;
+
+export const MARKDOWN_IMPORT_MAX_BYTES = 1024 * 1024;
+
+export const ZImportMarkdown = z.object({
+  markdown: z.string().min(1, "The file is empty").refine((s) => Buffer.byteLength(s) <= MARKDOWN_IMPORT_MAX_BYTES, "Markdown files are at most 1 MB"),
+  title: ZTitle.optional(),
+  templateId: z.string().max(64).optional(),
+});

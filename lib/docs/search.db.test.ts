@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { createMember, createUser } from "@/prisma/factories";
+import { createTestDoc } from "@/prisma/factories-docs";
+import { listDocs } from "./list-docs";
+import { setDocArchived } from "./mutations";
+import { exportDocMarkdown, importMarkdown } from "./markdown";
+import { getDocForViewer } from "./queries";
+
+describe("doc list and search", () => {
+  it("finds docs by section text and names the matching section", async () => {
+    const { actor, workspace } = await createUser();
+    await createTestDoc(actor, workspace.id, { title: "Ledger", sections: { "data-model": "Accounts hold balances in integer cents." } });
+    await createTestDoc(actor, workspace.id, { title: "Search service", sections: { "security-considerations": "Tokens rotate hourly." } });
+    const hits = await listDocs(actor, workspace.id, { q: "balances" });
+    expect(hits.map((h) => h.title)).toEqual(["Ledger"]);
+    expect(hits[0]!.match).toMatchObject({ sectionKey: "data-model", sectionTitle: "Data Model" });
+    expect(hits[0]!.match!.snippet).toContain("«balances»");
+    // Stemming: "rotating" finds "rotate".
+    expect((await listDocs(actor, workspace.id, { q: "rotating tokens" })).map((h) => h.title)).toEqual(["Search service"]);
+    // Titles match too.
+    expect((await listDocs(actor, workspace.id, { q: "ledger" })).map((h) => h.title)).toEqual(["Ledger"]);
+  });
+
+  it("filters by author, hides archived docs unless asked, and never shows another workspace", async () => {
+    const { actor, workspace } = await createUser();
+    const mate = await createMember(workspace.id, "MEMBER");
+    const stranger = await createUser();
+    await createTestDoc(actor, workspace.id, { title: "Mine" });
+    const theirs = await createTestDoc(mate.actor, workspace.id, { title: "Theirs" });
+    await createTestDoc(stranger.actor, stranger.workspace.id, { title: "Elsewhere" });
+    expect((await listDocs(actor, workspace.id, { author: mate.actor.id })).map((d) => d.title)).toEqual(["Theirs"]);
+    await setDocArchived(mate.actor, theirs.id, true);
+    expect((await listDocs(actor, workspace.id)).map((d) => d.title)).toEqual(["Mine"]);
+    expect((await listDocs(actor, workspace.id, { archived: "only" })).map((d) => d.title)).toEqual(["Theirs"]);
+    await expect(listDocs(stranger.actor, workspace.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("sorts by last update and counts filled sections", async () => {
+    const { actor, workspace } = await createUser();
+    await createTestDoc(actor, workspace.id, { title: "Older", sections: { architecture: "a", "data-flow": "b" } });
+    await createTestDoc(actor, workspace.id, { title: "Newer" });
+    const list = await listDocs(actor, workspace.id);
+    expect(list.map((d) => d.title)).toEqual(["Newer", "Older"]);
+    expect(list[1]).toMatchObject({ filled: 2, total: 14 });
+  });
+});
+
+describe("Markdown", () => {
+  it("export → import round-trips the section texts, and the footer is derived", async () => {
+    const { actor, workspace } = await createUser({ name: "Round Trip" });
+    const doc = await createTestDoc(actor, workspace.id, { title: "Round trip", sections: { architecture: "Three tiers.", "risks-mitigation": "Cache stampede." } });
+    const { markdown } = await exportDocMarkdown(actor, doc.id);
+    expect(markdown).toMatch(/^# Round trip\n/);
+    expect(markdown).toContain("## Architecture\n\nThree tiers.");
+    expect(markdown).toMatch(/\*\*Last Updated:\*\* \d{4}-\d{2}-\d{2} by Round Trip/);
+    const imported = await importMarkdown(actor, workspace.id, { markdown });
+    expect(imported.unmatched).toEqual([]);
+    const copy = await getDocForViewer(actor, { id: imported.id });
+    expect(copy.title).toBe("Round trip");
+    const text = (d: typeof copy, key: string) => d.sections.find((s) => s.key === key)?.content;
+    expect(text(copy, "architecture")).toEqual(text(await getDocForViewer(actor, { id: doc.id }), "architecture"));
+    expect(copy.sections.find((s) => s.key === "risks-mitigation")?.html).toContain("Cache stampede.");
+  });
+
+  it("unmatched headings go to an extra section and are reported; scripts stay text", async () => {
+    const { actor, workspace } = await createUser();
+    const markdown = "# Imported <script>alert(1)</script>\n\n## Architecture\n\nBoxes and arrows.\n\n## Glossary\n\n<img src=x onerror=alert(1)>\n\n```\n## not a heading\n```\n";
+    const result = await importMarkdown(actor, workspace.id, { markdown });
+    expect(result.unmatched).toEqual(["Glossary"]);
+    const doc = await getDocForViewer(actor, { id: result.id });
+    expect(doc.title).toBe("Imported <script>alert(1)</script>");
+    const extra = doc.sections.at(-1)!;
+    expect(extra.title).toBe("Imported notes");
+    expect(extra.html).toContain("Glossary");
+    expect(extra.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(extra.html).not.toContain("<img");
+    // A "##" inside a code fence is code, not a section heading.
+    expect(extra.html).toContain("## not a heading");
+    expect(doc.sections.find((s) => s.key === "architecture")?.html).toBe("<p>Boxes and arrows.</p>");
+  });
+});
