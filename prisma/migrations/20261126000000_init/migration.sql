@@ -4,6 +4,9 @@ CREATE SCHEMA IF NOT EXISTS "public";
 -- CreateEnum
 CREATE TYPE "WorkspaceRole" AS ENUM ('OWNER', 'ADMIN', 'MEMBER', 'VIEWER');
 
+-- CreateEnum
+CREATE TYPE "DocStatus" AS ENUM ('DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -103,6 +106,7 @@ CREATE TABLE "Document" (
     "templateId" TEXT,
     "authorId" TEXT NOT NULL,
     "revision" INTEGER NOT NULL DEFAULT 1,
+    "status" "DocStatus" NOT NULL DEFAULT 'DRAFT',
     "archivedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -184,6 +188,9 @@ CREATE INDEX "Document_workspaceId_updatedAt_idx" ON "Document"("workspaceId", "
 
 -- CreateIndex
 CREATE INDEX "Document_workspaceId_authorId_idx" ON "Document"("workspaceId", "authorId");
+
+-- CreateIndex
+CREATE INDEX "Document_workspaceId_status_idx" ON "Document"("workspaceId", "status");
 
 -- CreateIndex
 CREATE INDEX "Section_documentId_order_idx" ON "Section"("documentId", "order");

@@ -1,24 +1,58 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FileText } from "lucide-react";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
+import { DocFilters } from "@/components/docs/doc-filters";
+import { DocList } from "@/components/docs/doc-list";
+import { ImportDialog } from "@/components/docs/import-dialog";
+import { NewDocDialog } from "@/components/docs/new-doc-dialog";
+import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
+import { listDocs } from "@/lib/docs/list-docs";
 import { isAppError } from "@/lib/errors";
+import { listTemplates } from "@/lib/templates/queries";
 import { requireWorkspace } from "@/lib/workspaces/access";
+import { listMembers } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Docs" };
 
-export default async function WorkspaceHomePage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<{ welcome?: string; joined?: string }> }) {
-  const [{ workspace: slug }, flags] = await Promise.all([params, searchParams]);
+type Search = { welcome?: string; joined?: string; q?: string; status?: string; author?: string; sort?: string; archived?: string };
+
+export default async function WorkspaceHomePage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Search> }) {
+  const [{ workspace: slug }, search] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor(`/w/${slug}`);
-  const { workspace } = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) ? notFound() : Promise.reject(e)));
+  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) ? notFound() : Promise.reject(e)));
+  const canCreate = can(role, "doc.create");
+  const [docs, members, templates] = await Promise.all([
+    listDocs(actor, workspace.id, search),
+    listMembers(actor, workspace.id),
+    canCreate ? listTemplates(actor, workspace.id) : [],
+  ]);
+  const filtered = !!(search.q || search.status || search.author || search.archived);
   return (
     <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-      {flags.welcome && <Alert variant="success" className="mb-6" title={`Welcome, ${actor.name}!`}>This is your workspace. Write your first design doc, or invite your team from Settings.</Alert>}
-      {flags.joined && <Alert variant="success" className="mb-6">You joined {workspace.name}.</Alert>}
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Design docs</h1>
-      <EmptyState className="mt-8 rounded-lg border border-dashed border-slate-300" icon={<FileText />} title="No design docs yet" description="Docs written from the architecture template will be listed here." />
+      {search.welcome && (
+        <Alert variant="success" className="mb-6" title={`Welcome, ${actor.name}!`}>
+          This is your workspace. Write your first design doc, or invite your team from Settings.
+        </Alert>
+      )}
+      {search.joined && (
+        <Alert variant="success" className="mb-6">
+          You joined {workspace.name}.
+        </Alert>
+      )}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Design docs</h1>
+        {canCreate && (
+          <div className="flex flex-wrap gap-2">
+            <ImportDialog workspaceId={workspace.id} />
+            <NewDocDialog workspaceId={workspace.id} templates={templates} />
+          </div>
+        )}
+      </div>
+      <div className="mt-6 grid gap-4">
+        <DocFilters values={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} />
+        <DocList docs={docs} searching={filtered} />
+      </div>
     </main>
   );
 }

@@ -1,0 +1,44 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { runAction, toActionError, type ActionResult } from "@/lib/action";
+import { requireActor } from "@/lib/auth/session";
+import type { PersonDTO, SaveOutcome, SaveSectionInput } from "@/lib/docs/dto";
+import { isAppError } from "@/lib/errors";
+import { renameDoc, setDocArchived } from "@/lib/docs/mutations";
+import { saveSection } from "@/lib/docs/save-section";
+
+/** The editor's autosave: every outcome is a value the editor knows how to show, never a throw. */
+export async function saveSectionAction(input: SaveSectionInput): Promise<SaveOutcome> {
+  try {
+    const actor = await requireActor();
+    const saved = await saveSection(actor, String(input?.docId ?? ""), String(input?.sectionKey ?? ""), { baseVersion: input?.baseVersion, content: input?.content });
+    return { status: "saved", version: saved.version, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy };
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT" && error.details.data) {
+      const { current } = error.details.data as { current: { version: number; content: never; html: string; updatedAt: string; updatedBy: PersonDTO | null } };
+      return { status: "conflict", message: error.message, current };
+    }
+    const failure = toActionError(error);
+    if (failure.code === "INVALID_INPUT") return { status: "invalid", message: failure.message };
+    if (failure.code === "CONFLICT" || failure.code === "FORBIDDEN" || failure.code === "NOT_FOUND" || failure.code === "UNAUTHENTICATED")
+      return { status: "denied", message: failure.message };
+    return { status: "unavailable", message: failure.message };
+  }
+}
+
+export async function renameDocAction(docId: string, title: string): Promise<ActionResult<{ title: string }>> {
+  return runAction(async () => {
+    const result = await renameDoc(await requireActor(), docId, { title });
+    revalidatePath("/docs/[slug]", "page");
+    return result;
+  });
+}
+
+export async function setArchivedAction(docId: string, slug: string, archived: boolean): Promise<ActionResult> {
+  const result = await runAction(async () => setDocArchived(await requireActor(), docId, archived));
+  if (!result.ok) return result;
+  revalidatePath("/docs/[slug]", "page");
+  redirect(`/docs/${slug}${archived ? "?archived=1" : ""}`);
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppHeader } from "@/components/layout/app-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { DocActions } from "@/components/docs/doc-actions";
+import { DocFooter } from "@/components/docs/doc-footer";
+import { DocOutline } from "@/components/docs/doc-outline";
+import { DocSections } from "@/components/docs/doc-sections";
+import { DocTitle } from "@/components/docs/doc-title";
+import { RelativeTime } from "@/components/docs/relative-time";
+import { StatusBadge } from "@/components/docs/status-badge";
+import { requirePageActor } from "@/lib/auth/session";
+import { getDocForViewer } from "@/lib/docs/queries";
+import { isAppError } from "@/lib/errors";
+import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import "../../../editor.css";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string; unmatched?: string; archived?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: slug.replace(/-[a-z2-9]{5}$/, "").replace(/-/g, " ") };
+}
+
+export default async function DocPage({ params, searchParams }: Props) {
+  const [{ slug }, flags] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor(`/docs/${slug}`);
+  const doc = await getDocForViewer(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
+  const workspaces = await listMyWorkspaces(actor);
+  const current = workspaces.find((w) => w.id === doc.workspace.id)!;
+  const unmatched = flags.unmatched?.split("\n").filter(Boolean) ?? [];
+
+  return (
+    <div className="flex min-h-dvh flex-col bg-white">
+      <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={current} />
+      <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 py-6 sm:px-6 lg:grid-cols-[14rem_minmax(0,1fr)] lg:py-10">
+        <aside className="lg:order-none">
+          <details className="rounded-lg border border-slate-200 p-3 lg:hidden">
+            <summary className="cursor-pointer text-sm font-medium text-slate-900">Contents</summary>
+            <DocOutline sections={doc.sections} className="mt-3" />
+          </details>
+          <DocOutline sections={doc.sections} className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] overflow-y-auto lg:block" />
+        </aside>
+        <main className="min-w-0">
+          <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
+            <Link href={`/w/${doc.workspace.slug}`} className="hover:text-slate-900 hover:underline">
+              {doc.workspace.name}
+            </Link>{" "}
+            / Design docs
+          </nav>
+          {flags.imported && (
+            <Alert variant={unmatched.length ? "warning" : "success"} className="mb-4" title="Imported from Markdown">
+              {unmatched.length
+                ? `These headings matched no template section and were put in "Imported notes": ${unmatched.join(", ")}.`
+                : "Every heading matched a template section."}
+            </Alert>
+          )}
+          {doc.archivedAt && (
+            <Alert variant="warning" className="mb-4" title="Archived">
+              This doc is archived: it is read-only and hidden from the doc list. {doc.access.canManage ? "Restore it from the More menu to edit it again." : ""}
+            </Alert>
+          )}
+          <header className="grid gap-3 border-b border-slate-200 pb-5">
+            <DocTitle docId={doc.id} title={doc.title} editable={doc.access.canEdit && !doc.archivedAt} />
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
+              <StatusBadge status={doc.status} />
+              {doc.archivedAt && <Badge variant="warning">Archived</Badge>}
+              {!doc.access.canEdit && <Badge>Read-only</Badge>}
+              <span data-testid="last-updated">
+                Last Updated: <RelativeTime iso={doc.updatedAt} /> by {doc.updatedBy.name}
+              </span>
+              <span className="text-slate-400" aria-hidden="true">
+                ·
+              </span>
+              <span>Author: {doc.author.name}</span>
+              <div className="ml-auto">
+                <DocActions docId={doc.id} slug={doc.slug} archived={!!doc.archivedAt} canManage={doc.access.canManage} />
+              </div>
+            </div>
+          </header>
+          <DocSections doc={doc} editable={doc.access.canEdit && !doc.archivedAt} />
+          <DocFooter doc={doc} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { requireActor } from "@/lib/auth/session";
+import { saveSection } from "@/lib/docs/save-section";
+import { MAX_SECTION_BYTES } from "@/lib/editor/validate";
+import { handle, json, readJson } from "@/lib/http/route";
+
+type Ctx = { params: Promise<{ id: string; key: string }> };
+
+/**
+ * PUT /api/docs/{id}/sections/{key} { baseVersion, content }
+ * → 200 { version, updatedAt } · 409 { error, current } on a stale baseVersion · 422 on invalid content.
+ */
+export const PUT = handle(async (req, { params }: Ctx) => {
+  const actor = await requireActor();
+  const { id, key } = await params;
+  // The envelope may be a little larger than the content limit the domain enforces.
+  const body = await readJson(req, MAX_SECTION_BYTES + 64 * 1024);
+  const saved = await saveSection(actor, id, key, body);
+  return json({ version: saved.version, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy, changed: saved.changed });
+});
