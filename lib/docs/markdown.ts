@@ -4,10 +4,8 @@ import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { docToMarkdown, markdownToDoc } from "@/lib/editor/markdown";
 import { isEmptyDoc } from "@/lib/editor/validate";
-import { slugify } from "@/lib/slug";
 import { getTemplateForWorkspace, ensureBuiltInTemplate } from "@/lib/templates/queries";
 import { parseInput } from "@/lib/validation";
-import { requireDocAccess } from "./access";
 import { createDoc } from "./create-doc";
 import { getDocForViewer } from "./queries";
 import { saveSection } from "./save-section";
@@ -99,5 +97,3 @@ export async function importMarkdown(actor: Actor, workspaceId: string, raw: unk
     unmatched: unmatched.map((c) => c.heading ?? "(text before the first section)"),
   };
 }
-
-export const exportFilename = (title: string) => `${slugify(title) || "design-doc"}.md`;
