@@ -43,7 +43,7 @@ export default async function DocPage({ params, searchParams }: Props) {
           </details>
           <DocOutline sections={doc.sections} className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] overflow-y-auto lg:block" />
         </aside>
-        <main className="min-w-0">
+        <main className="min-w-0" data-doc-id={doc.id}>
           <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
             <Link href={`/w/${doc.workspace.slug}`} className="hover:text-slate-900 hover:underline">
               {doc.workspace.name}
@@ -80,7 +80,7 @@ export default async function DocPage({ params, searchParams }: Props) {
               </div>
             </div>
           </header>
-          <DocSections doc={doc} editable={doc.access.canEdit && !doc.archivedAt} />
+          <DocSections doc={doc} editable={doc.access.canEdit && !doc.archivedAt} userId={actor.id} />
           <DocFooter doc={doc} />
         </main>
       </div>
