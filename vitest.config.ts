@@ -37,6 +37,9 @@ export default defineConfig({
           include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts"],
           environment: "node",
           setupFiles: ["lib/testing/db-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses:
+          // let vite resolve it (the access matrix imports every route and action).
+          server: { deps: { inline: ["next-auth"] } },
           // Each file gets a database of its own (see db-setup.ts), so files can run in parallel.
           fileParallelism: true,
           testTimeout: 20_000,

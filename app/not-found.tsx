@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { Logo } from "@/components/layout/logo";
 import { Button } from "@/components/ui/button";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, like every other page, so its scripts carry the CSP nonce (proxy.ts).
+  await connection();
   return (
     <div className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-slate-50 px-4 text-center">
       <Logo />

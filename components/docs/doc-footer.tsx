@@ -1,8 +1,13 @@
 import type { DocDTO } from "@/lib/docs/dto";
 import { formatStampDate } from "@/lib/docs/stamps";
+import type { ReviewedByStamp } from "@/lib/reviews/dto";
 
-/** The template's footer, derived from records: never typed by anyone. */
-export function DocFooter({ doc }: { doc: Pick<DocDTO, "updatedAt" | "updatedBy" | "revision"> }) {
+/**
+ * The template's footer, derived from records: never typed by anyone. Server-safe and
+ * data-only, so the doc page and the shared view (/s/<token>) render the same footer:
+ * pass `stamps` from `getReviewedByStamps(docId)` (lib/reviews/stamps.ts).
+ */
+export function DocFooter({ doc, stamps = [] }: { doc: Pick<DocDTO, "updatedAt" | "updatedBy" | "revision">; stamps?: ReviewedByStamp[] }) {
   return (
     <footer className="mt-12 border-t border-slate-200 pt-4 text-sm text-slate-700" data-testid="doc-footer">
       <p>
@@ -10,7 +15,17 @@ export function DocFooter({ doc }: { doc: Pick<DocDTO, "updatedAt" | "updatedBy"
         <span className="text-slate-500"> · revision {doc.revision}</span>
       </p>
       <p className="mt-1">
-        <strong className="font-semibold text-slate-900">Reviewed By:</strong> <span className="text-slate-600">— not reviewed yet</span>
+        <strong className="font-semibold text-slate-900">Reviewed By:</strong>{" "}
+        {stamps.length === 0 ? (
+          <span className="text-slate-600">— not reviewed yet</span>
+        ) : (
+          stamps.map((s, i) => (
+            <span key={`${s.reviewer.id}-${s.approvedAt}`} data-testid="reviewed-by" title={`content SHA-256 ${s.contentHash}`}>
+              {i > 0 && "; "}
+              {s.reviewer.name} (approved {formatStampDate(s.approvedAt)}, revision {s.revision})
+            </span>
+          ))
+        )}
       </p>
     </footer>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Check, ChevronDown, LogOut, Settings, ShieldCheck } from "lucide-react";
+import { Bell, Check, ChevronDown, LogOut, Settings, ShieldCheck } from "lucide-react";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
@@ -18,23 +18,35 @@ import { Logo } from "./logo";
 
 export type HeaderWorkspace = { slug: string; name: string; role: string };
 
-export function AppHeader({ user, workspaces, current }: { user: { name: string; email: string }; workspaces: HeaderWorkspace[]; current: HeaderWorkspace }) {
+export function AppHeader({
+  user,
+  workspaces,
+  current,
+  unreadCount = 0,
+}: {
+  user: { name: string; email: string };
+  workspaces: HeaderWorkspace[];
+  current: HeaderWorkspace;
+  /** Unread inbox entries, counted server-side where the header is rendered. */
+  unreadCount?: number;
+}) {
   const pathname = usePathname();
   const nav = [
     { href: `/w/${current.slug}`, label: "Docs" },
+    { href: `/w/${current.slug}/templates`, label: "Templates" },
     { href: `/w/${current.slug}/settings`, label: "Settings" },
   ];
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Logo href={`/w/${current.slug}`} className="[&>span:last-child]:hidden sm:[&>span:last-child]:inline" />
-        <span aria-hidden="true" className="text-slate-300">
+        <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           /
         </span>
         <DropdownMenu>
           <DropdownMenuTrigger className="inline-flex min-w-0 items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100">
             <span className="max-w-[9rem] truncate sm:max-w-[16rem]">{current.name}</span>
-            <ChevronDown aria-hidden="true" className="size-4 text-slate-500" />
+            <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
             <span className="sr-only">Switch workspace</span>
           </DropdownMenuTrigger>
           <DropdownMenuContent>
@@ -49,16 +61,17 @@ export function AppHeader({ user, workspaces, current }: { user: { name: string;
             ))}
           </DropdownMenuContent>
         </DropdownMenu>
-        <nav aria-label="Workspace" className="ml-auto flex items-center gap-1 sm:ml-4 sm:mr-auto">
+        <nav aria-label="Workspace" className="ml-auto flex items-center sm:ml-4 sm:mr-auto sm:gap-1">
           {nav.map((item) => {
-            const active = pathname === item.href;
+            // Templates stays current inside a template's page; Docs only on the list itself.
+            const active = pathname === item.href || (item.label !== "Docs" && pathname.startsWith(`${item.href}/`));
             return (
               <Link
                 key={item.href}
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "rounded-md px-2.5 py-1.5 text-sm font-medium",
+                  "rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5",
                   active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
                 )}
               >
@@ -67,6 +80,20 @@ export function AppHeader({ user, workspaces, current }: { user: { name: string;
             );
           })}
         </nav>
+        <Link
+          href="/inbox"
+          aria-current={pathname === "/inbox" ? "page" : undefined}
+          className="relative inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          data-testid="inbox-link"
+        >
+          <Bell aria-hidden="true" className="size-5" />
+          <span className="sr-only">Inbox{unreadCount > 0 ? `, ${unreadCount} unread` : ""}</span>
+          {unreadCount > 0 && (
+            <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-4.5 rounded-full bg-red-600 px-1 text-center text-[11px] leading-4.5 font-semibold text-white">
+              {unreadCount > 99 ? "99+" : unreadCount}
+            </span>
+          )}
+        </Link>
         <DropdownMenu>
           <DropdownMenuTrigger className="rounded-full">
             <Avatar name={user.name} size="sm" decorative />

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
@@ -8,11 +9,26 @@ import { auth } from "./next-auth";
 export type Actor = { id: string; name: string; email: string };
 
 /**
+ * Test-only seam: run `fn` as if `actor` (null = signed out) had signed in, so db
+ * tests can call route handlers and server actions directly. The store exists only
+ * when NODE_ENV is "test" (vitest sets it); Next inlines NODE_ENV at build time, so
+ * in a production or dev build `testActorStore` is null and this code is dead.
+ */
+const testActorStore = process.env.NODE_ENV === "test" ? new AsyncLocalStorage<{ actor: Actor | null }>() : null;
+
+export function runAsActorForTest<T>(actor: Actor | null, fn: () => Promise<T>): Promise<T> {
+  if (!testActorStore) throw new Error("runAsActorForTest is only available when NODE_ENV is \"test\".");
+  return testActorStore.run({ actor }, fn);
+}
+
+/**
  * The signed-in user, or null. Read from the database on every request (once,
  * thanks to `cache`), so "sign out everywhere" and deleted accounts take effect
  * on the next request rather than at JWT expiry.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  const testCaller = testActorStore?.getStore();
+  if (testCaller) return testCaller.actor;
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import type { DocRole } from "./policy";
 
 /**
  * What crosses from the server to the browser for docs. Client-safe: no Prisma
@@ -8,10 +9,12 @@ import type { JSONContent } from "@tiptap/core";
 export type PersonDTO = { id: string; name: string };
 
 export type DocAccessDTO = {
-  role: "owner" | "editor" | "reviewer" | "viewer";
+  role: DocRole;
   canEdit: boolean;
   canComment: boolean;
   canReview: boolean;
+  /** Share links and people with access (owners and editors). */
+  canShare: boolean;
   canManage: boolean;
 };
 

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { docToMarkdown, markdownToDoc } from "@/lib/editor/markdown";
 import { isEmptyDoc } from "@/lib/editor/validate";
+import { formatReviewedBy, getReviewedByStamps } from "@/lib/reviews/stamps";
 import { getTemplateForWorkspace, ensureBuiltInTemplate } from "@/lib/templates/queries";
 import { parseInput } from "@/lib/validation";
 import { createDoc } from "./create-doc";
@@ -20,7 +21,9 @@ export async function exportDocMarkdown(actor: Actor, docId: string): Promise<{ 
     const body = isEmptyDoc(section.content) ? "_Not written yet._" : docToMarkdown(section.content).trim();
     parts.push(`## ${section.title}\n\n${body}`);
   }
-  const footer = [`**Last Updated:** ${formatStampDate(doc.updatedAt)} by ${doc.updatedBy.name}  `, `**Reviewed By:** —`].join("\n");
+  const stamps = await getReviewedByStamps(doc.id);
+  const reviewedBy = stamps.length ? stamps.map(formatReviewedBy).join("; ") : "—";
+  const footer = [`**Last Updated:** ${formatStampDate(doc.updatedAt)} by ${doc.updatedBy.name}  `, `**Reviewed By:** ${reviewedBy}`].join("\n");
   return { filename: `${doc.slug}.md`, markdown: `${parts.join("\n\n---\n\n")}\n\n---\n\n${footer}\n` };
 }
 

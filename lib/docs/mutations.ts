@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { lockDocForEdit } from "@/lib/reviews/staleness";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 import { requireDocAccess } from "./access";
@@ -13,6 +14,7 @@ export async function renameDoc(actor: Actor, docId: string, raw: unknown): Prom
   const { title } = parseInput(z.object({ title: ZTitle }), raw);
   if (title === doc.title) return { title };
   await db.$transaction(async (tx) => {
+    await lockDocForEdit(tx, doc.id); // review flow: a locked doc keeps its title too
     await tx.document.update({ where: { id: doc.id }, data: { title, revision: { increment: 1 }, updatedAt: new Date(), updatedById: actor.id } });
     await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "doc.renamed", data: { from: doc.title, to: title } });
   });

@@ -1,16 +1,15 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isEmptyDoc } from "@/lib/editor/validate";
-import { requireDocAccess } from "./access";
+import { requireDocAccess, type DocCaller } from "./access";
 import type { DocDTO, SectionDTO } from "./dto";
 import { accessFor } from "./policy";
 
 const person = { select: { id: true, name: true } } as const;
 
-/** A whole doc as its reader sees it; NOT_FOUND unless the actor may view it. */
-export async function getDocForViewer(actor: Actor, ref: { id: string } | { slug: string }): Promise<DocDTO> {
+/** A whole doc as its reader sees it; NOT_FOUND unless the caller (a user or a share link) may view it. */
+export async function getDocForViewer(actor: DocCaller, ref: { id: string } | { slug: string }): Promise<DocDTO> {
   const { doc: found, role } = await requireDocAccess(actor, ref, "view");
   const doc = await db.document.findUniqueOrThrow({
     where: { id: found.id },

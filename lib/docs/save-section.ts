@@ -5,6 +5,8 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { parseSectionContent } from "@/lib/editor/validate";
 import { renderDocToHTML } from "@/lib/editor/render-html";
 import { AppError } from "@/lib/errors";
+import { Outbox } from "@/lib/notifications/outbox";
+import { lockDocForEdit, markApprovalsStale } from "@/lib/reviews/staleness";
 import { parseInput } from "@/lib/validation";
 import { requireDocAccess } from "./access";
 import { canonicalJson } from "./canonical-json";
@@ -31,7 +33,8 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
   if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message, { fieldErrors: { content: [parsed.message] } });
   const contentJson = parsed.doc as Prisma.InputJsonValue;
 
-  return db.$transaction(async (tx) => {
+  const outbox = new Outbox();
+  const result = await db.$transaction(async (tx) => {
     // Lock the row so the version check, the write and the audit decision see one state.
     const rows = await tx.$queryRaw<{ id: string; version: number; content: unknown; updatedById: string | null; updatedAt: Date }[]>`
       SELECT id, version, content, "updatedById", "updatedAt" FROM "Section"
@@ -45,6 +48,8 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
       return { version: current.version, updatedAt: current.updatedAt, updatedBy: by ?? { id: actor.id, name: actor.name }, changed: false };
     }
 
+    // Review flow: lock the doc row (serializes with verdicts) and refuse while an owner has locked the doc.
+    const lockedDoc = await lockDocForEdit(tx, doc.id);
     const now = new Date();
     const updated = await tx.section.update({
       where: { id: current.id },
@@ -56,8 +61,12 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
     if (!continuing) {
       await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "section.edited", data: { section: sectionKey, fromVersion: baseVersion } });
     }
+    // Review flow: approvals covering this section go stale and the status is derived again, in this transaction.
+    await markApprovalsStale(tx, lockedDoc, sectionKey, actor, outbox);
     return { version: updated.version, updatedAt: now, updatedBy: { id: actor.id, name: actor.name }, changed: true };
   });
+  void outbox.flush(); // review notifications' emails, after commit, never awaited
+  return result;
 }
 
 async function conflictError(tx: Tx, sectionId: string): Promise<AppError> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireWorkspace } from "@/lib/workspaces/access";
@@ -63,4 +64,59 @@ export async function getTemplateForWorkspace(workspaceId: string, templateId: s
   });
   if (!template) throw new AppError("NOT_FOUND", "That template does not exist in this workspace.", { fieldErrors: { templateId: ["Choose a template"] } });
   return template;
+}
+
+export type TemplateSectionDTO = {
+  key: string;
+  title: string;
+  guidance: string;
+  required: boolean;
+  /** The section carries scaffolding for "Insert outline" (kept as is by the editor, which does not edit it). */
+  hasOutline: boolean;
+};
+
+export type TemplateEditorDTO = {
+  id: string;
+  name: string;
+  description: string;
+  builtIn: boolean;
+  /** Sent back with a save: a save based on an older version is a CONFLICT. */
+  updatedAt: string;
+  sections: TemplateSectionDTO[];
+  /** The actor may change this template (a workspace template, and "templates.manage"). */
+  editable: boolean;
+  /** The actor may make a workspace copy of it. */
+  canDuplicate: boolean;
+};
+
+/**
+ * The template page's data: a template usable in the workspace (its own, or built-in),
+ * for any member. Only owners and admins get it editable, and the built-in never is.
+ */
+export async function getTemplateForEditing(actor: Actor, workspaceId: string, templateId: string): Promise<TemplateEditorDTO> {
+  const { role } = await requireWorkspace(actor, { id: workspaceId });
+  const template = await db.template.findFirst({
+    where: { id: String(templateId), archivedAt: null, OR: [{ workspaceId }, { builtInKey: { not: null } }] },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      builtInKey: true,
+      updatedAt: true,
+      sections: { orderBy: { order: "asc" }, select: { key: true, title: true, guidance: true, required: true, outline: true } },
+    },
+  });
+  if (!template) throw new AppError("NOT_FOUND", "This template does not exist in this workspace.");
+  const manage = can(role, "templates.manage");
+  const builtIn = template.builtInKey !== null;
+  return {
+    id: template.id,
+    name: template.name,
+    description: template.description,
+    builtIn,
+    updatedAt: template.updatedAt.toISOString(),
+    sections: template.sections.map(({ outline, ...s }) => ({ ...s, hasOutline: outline !== null })),
+    editable: manage && !builtIn,
+    canDuplicate: manage,
+  };
 }

@@ -1,7 +1,7 @@
 // The databases and browser a test run uses. Every run gets databases of its own
 // (`dr_t<run>_*`), cloned from a migrated template, and drops them at the end;
 // the developer's own database (DATABASE_URL) is never touched.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT, applyMigrations, createDatabase, dropDatabase, freePort, startEmbeddedPostgres, withClient, withDatabase } from "./postgres.mjs";
 
@@ -9,11 +9,16 @@ export async function startTestDatabaseServer() {
   if (process.env.DATABASE_URL) {
     return { adminUrl: process.env.DATABASE_URL, stop: async () => {}, where: "the server in DATABASE_URL" };
   }
-  const dataDir = path.join(ROOT, ".data", "test-postgres");
+  // A cluster of this run's own (initdb takes about a second), so concurrent runs never share a data folder.
+  const dataDir = path.join(ROOT, ".data", `test-postgres-${process.pid}`);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const port = await freePort();
   const pg = await startEmbeddedPostgres({ dataDir, port, durable: false });
-  return { adminUrl: pg.url, stop: pg.stop, where: `embedded PostgreSQL on port ${port}` };
+  const stop = async () => {
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { adminUrl: pg.url, stop, where: `embedded PostgreSQL on port ${port}` };
 }
 
 export function newRunId() {

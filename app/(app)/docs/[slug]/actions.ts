@@ -8,6 +8,7 @@ import type { PersonDTO, SaveOutcome, SaveSectionInput } from "@/lib/docs/dto";
 import { isAppError } from "@/lib/errors";
 import { renameDoc, setDocArchived } from "@/lib/docs/mutations";
 import { saveSection } from "@/lib/docs/save-section";
+import { saveDocAsTemplate } from "@/lib/templates/mutations";
 
 /** The editor's autosave: every outcome is a value the editor knows how to show, never a throw. */
 export async function saveSectionAction(input: SaveSectionInput): Promise<SaveOutcome> {
@@ -41,4 +42,13 @@ export async function setArchivedAction(docId: string, slug: string, archived: b
   if (!result.ok) return result;
   revalidatePath("/docs/[slug]", "page");
   redirect(`/docs/${slug}${archived ? "?archived=1" : ""}`);
+}
+
+/** The doc's structure (not its content) as a new workspace template; owners and admins only. */
+export async function saveDocAsTemplateAction(docId: string, input: { name: string }): Promise<ActionResult<{ id: string; workspaceSlug: string }>> {
+  return runAction(async () => {
+    const saved = await saveDocAsTemplate(await requireActor(), String(docId), { name: input?.name });
+    revalidatePath("/w/[workspace]", "layout");
+    return saved;
+  });
 }

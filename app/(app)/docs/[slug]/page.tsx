@@ -11,10 +11,16 @@ import { DocSections } from "@/components/docs/doc-sections";
 import { DocTitle } from "@/components/docs/doc-title";
 import { RelativeTime } from "@/components/docs/relative-time";
 import { StatusBadge } from "@/components/docs/status-badge";
+import { ShareDialog } from "@/components/sharing/share-dialog";
+import { ReviewPanelSlot } from "@/components/reviews/review-panel-slot";
+import { SignOffBanner } from "@/components/reviews/signoff-banner";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDocForViewer } from "@/lib/docs/queries";
 import { isAppError } from "@/lib/errors";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { getSignOffState, listReviewCandidates } from "@/lib/reviews/queries";
+import { getDocTimeline } from "@/lib/reviews/timeline";
 import "../../../editor.css";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string; unmatched?: string; archived?: string }> };
@@ -29,13 +35,24 @@ export default async function DocPage({ params, searchParams }: Props) {
   const actor = await requirePageActor(`/docs/${slug}`);
   const doc = await getDocForViewer(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
   const workspaces = await listMyWorkspaces(actor);
-  const current = workspaces.find((w) => w.id === doc.workspace.id)!;
+  // Someone invited to this doc alone is no workspace member: the header shows their own workspace.
+  const member = workspaces.find((w) => w.id === doc.workspace.id);
+  const current = member ?? workspaces[0] ?? { ...doc.workspace, role: "VIEWER" as const };
   const unmatched = flags.unmatched?.split("\n").filter(Boolean) ?? [];
+  // Review flow (issue 4): sign-off state, reviewers to pick from, audit timeline, inbox count.
+  const [signOff, candidates, timeline, unreadCount] = await Promise.all([
+    getSignOffState(actor, doc.id),
+    doc.access.canEdit ? listReviewCandidates(actor, doc.id) : null,
+    getDocTimeline(actor, doc.id, { limit: 200 }),
+    countUnreadNotifications(actor),
+  ]);
+  const review = { state: signOff, sections: doc.sections, candidates, timeline };
+  const writable = doc.access.canEdit && !doc.archivedAt && !signOff.lockedAt;
 
   return (
     <div className="flex min-h-dvh flex-col bg-white">
-      <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={current} />
-      <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 py-6 sm:px-6 lg:grid-cols-[14rem_minmax(0,1fr)] lg:py-10">
+      <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={current} unreadCount={unreadCount} />
+      <div className="mx-auto grid w-full max-w-6xl flex-1 gap-8 px-4 py-6 sm:px-6 lg:grid-cols-[14rem_minmax(0,1fr)] lg:py-10 xl:max-w-[88rem] xl:grid-cols-[13rem_minmax(0,1fr)_21rem]">
         <aside className="lg:order-none">
           <details className="rounded-lg border border-slate-200 p-3 lg:hidden">
             <summary className="cursor-pointer text-sm font-medium text-slate-900">Contents</summary>
@@ -45,10 +62,16 @@ export default async function DocPage({ params, searchParams }: Props) {
         </aside>
         <main className="min-w-0" data-doc-id={doc.id}>
           <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
-            <Link href={`/w/${doc.workspace.slug}`} className="hover:text-slate-900 hover:underline">
-              {doc.workspace.name}
-            </Link>{" "}
-            / Design docs
+            {member ? (
+              <>
+                <Link href={`/w/${doc.workspace.slug}`} className="hover:text-slate-900 hover:underline">
+                  {doc.workspace.name}
+                </Link>{" "}
+                / Design docs
+              </>
+            ) : (
+              "Shared with you"
+            )}
           </nav>
           {flags.imported && (
             <Alert variant={unmatched.length ? "warning" : "success"} className="mb-4" title="Imported from Markdown">
@@ -62,8 +85,9 @@ export default async function DocPage({ params, searchParams }: Props) {
               This doc is archived: it is read-only and hidden from the doc list. {doc.access.canManage ? "Restore it from the More menu to edit it again." : ""}
             </Alert>
           )}
+          <SignOffBanner state={signOff} />
           <header className="grid gap-3 border-b border-slate-200 pb-5">
-            <DocTitle docId={doc.id} title={doc.title} editable={doc.access.canEdit && !doc.archivedAt} />
+            <DocTitle docId={doc.id} title={doc.title} editable={writable} />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
               <StatusBadge status={doc.status} />
               {doc.archivedAt && <Badge variant="warning">Archived</Badge>}
@@ -75,14 +99,17 @@ export default async function DocPage({ params, searchParams }: Props) {
                 ·
               </span>
               <span>Author: {doc.author.name}</span>
-              <div className="ml-auto">
-                <DocActions docId={doc.id} slug={doc.slug} archived={!!doc.archivedAt} canManage={doc.access.canManage} />
+              <div className="ml-auto flex items-center gap-2">
+                <ShareDialog docId={doc.id} docTitle={doc.title} />
+                <DocActions docId={doc.id} slug={doc.slug} archived={!!doc.archivedAt} canManage={doc.access.canManage} workspaceRole={member?.role ?? "VIEWER"} />
               </div>
             </div>
           </header>
-          <DocSections doc={doc} editable={doc.access.canEdit && !doc.archivedAt} userId={actor.id} />
-          <DocFooter doc={doc} />
+          <ReviewPanelSlot placement="inline" {...review} />
+          <DocSections doc={doc} editable={writable} userId={actor.id} />
+          <DocFooter doc={doc} stamps={signOff.stamps} />
         </main>
+        <ReviewPanelSlot placement="column" {...review} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { requireWorkspace } from "@/lib/workspaces/access";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -11,10 +12,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   // Signed out: the page itself redirects to sign-in with its own path as the way back.
   if (!actor) return children;
   const context = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
-  const workspaces = await listMyWorkspaces(actor);
+  const [workspaces, unreadCount] = await Promise.all([listMyWorkspaces(actor), countUnreadNotifications(actor)]);
   return (
     <div className="flex min-h-dvh flex-col bg-white">
-      <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={{ ...context.workspace, role: context.role }} />
+      <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={{ ...context.workspace, role: context.role }} unreadCount={unreadCount} />
       {children}
     </div>
   );

@@ -5,9 +5,13 @@ import { DocFilters } from "@/components/docs/doc-filters";
 import { DocList } from "@/components/docs/doc-list";
 import { ImportDialog } from "@/components/docs/import-dialog";
 import { NewDocDialog } from "@/components/docs/new-doc-dialog";
+import { SharedWithMe } from "@/components/sharing/shared-with-me";
+import { ReviewDashboards } from "@/components/reviews/review-dashboards";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/session";
 import { listDocs } from "@/lib/docs/list-docs";
+import { listMyDocsInReview, listWaitingForMyReview } from "@/lib/reviews/dashboards";
+import { listDocsSharedWithMe } from "@/lib/sharing/doc-members";
 import { isAppError } from "@/lib/errors";
 import { listTemplates } from "@/lib/templates/queries";
 import { requireWorkspace } from "@/lib/workspaces/access";
@@ -22,10 +26,13 @@ export default async function WorkspaceHomePage({ params, searchParams }: { para
   const actor = await requirePageActor(`/w/${slug}`);
   const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) ? notFound() : Promise.reject(e)));
   const canCreate = can(role, "doc.create");
-  const [docs, members, templates] = await Promise.all([
+  const [docs, members, templates, sharedWithMe, waiting, mine] = await Promise.all([
     listDocs(actor, workspace.id, search),
     listMembers(actor, workspace.id),
     canCreate ? listTemplates(actor, workspace.id) : [],
+    listDocsSharedWithMe(actor),
+    listWaitingForMyReview(actor, workspace.id),
+    listMyDocsInReview(actor, workspace.id),
   ]);
   const filtered = !!(search.q || search.status || search.author || search.archived);
   return (
@@ -49,10 +56,14 @@ export default async function WorkspaceHomePage({ params, searchParams }: { para
           </div>
         )}
       </div>
+      <div className="mt-6">
+        <ReviewDashboards waiting={waiting} mine={mine} />
+      </div>
       <div className="mt-6 grid gap-4">
         <DocFilters values={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} />
         <DocList docs={docs} searching={filtered} />
       </div>
+      <SharedWithMe docs={sharedWithMe} />
     </main>
   );
 }

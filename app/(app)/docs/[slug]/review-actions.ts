@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
+import { requireActor } from "@/lib/auth/session";
+import { lockDoc, unlockDoc } from "@/lib/reviews/lock";
+import { cancelReviewRequest, requestReview } from "@/lib/reviews/request-review";
+import type { TRequestReview, TSubmitVerdict } from "@/lib/reviews/schemas";
+import { submitVerdict } from "@/lib/reviews/submit-verdict";
+import type { SectionDiffDTO } from "@/lib/reviews/dto";
+import { isAppError } from "@/lib/errors";
+
+const refresh = () => revalidatePath("/docs/[slug]", "page");
+
+export async function requestReviewAction(docId: string, input: TRequestReview): Promise<ActionResult<{ requested: number }>> {
+  return runAction(async () => {
+    const result = await requestReview(await requireActor(), String(docId), input);
+    refresh();
+    return result;
+  });
+}
+
+export async function cancelReviewRequestAction(docId: string, requestId: string): Promise<ActionResult> {
+  return runAction(async () => {
+    await cancelReviewRequest(await requireActor(), String(docId), String(requestId));
+    refresh();
+    return undefined;
+  });
+}
+
+export type VerdictActionResult =
+  | ActionResult<{ status: string }>
+  /** The doc changed since the reviewer read it: what changed, so they can decide again. */
+  | { ok: false; code: "STALE_REVISION"; message: string; currentRevision: number; sections: SectionDiffDTO[] };
+
+export async function submitVerdictAction(docId: string, input: TSubmitVerdict): Promise<VerdictActionResult> {
+  try {
+    const actor = await requireActor();
+    const result = await submitVerdict(actor, String(docId), input);
+    refresh();
+    return { ok: true, data: { status: result.status } };
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT" && error.details.data) {
+      const data = error.details.data as { currentRevision: number; sections: SectionDiffDTO[] };
+      return { ok: false, code: "STALE_REVISION", message: error.message, currentRevision: data.currentRevision, sections: data.sections };
+    }
+    return runAction(() => Promise.reject(error));
+  }
+}
+
+export async function setLockedAction(docId: string, locked: boolean): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    await (locked ? lockDoc(actor, String(docId)) : unlockDoc(actor, String(docId)));
+    refresh();
+    return undefined;
+  });
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { AppHeader } from "@/components/layout/app-header";
+import { InboxList } from "@/components/notifications/inbox-list";
+import { requirePageActor } from "@/lib/auth/session";
+import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
+import { listMyWorkspaces } from "@/lib/workspaces/queries";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+export default async function InboxPage() {
+  const actor = await requirePageActor("/inbox");
+  const [workspaces, items, unreadCount] = await Promise.all([listMyWorkspaces(actor), listNotifications(actor), countUnreadNotifications(actor)]);
+  const current = workspaces[0];
+  return (
+    <div className="flex min-h-dvh flex-col bg-white">
+      {current && <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={current} unreadCount={unreadCount} />}
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 sm:px-6">
+        <h1 className="mb-4 text-2xl font-semibold tracking-tight text-slate-900">Inbox</h1>
+        <InboxList items={items} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useEditorState, type ChainedCommands, type Editor } from "@tiptap/react";
+import {
+  Bold,
+  Code,
+  Heading3,
+  Heading4,
+  Italic,
+  List,
+  ListOrdered,
+  ListTodo,
+  Minus,
+  Redo2,
+  SquareCode,
+  Strikethrough,
+  TextQuote,
+  Undo2,
+  type LucideIcon,
+} from "lucide-react";
+import type { RefObject } from "react";
+import { CodeLanguageSelect } from "./code-language-select";
+import { LinkPopover } from "./link-popover";
+import { TableMenu } from "./table-menu";
+import { ToolbarButton, ToolbarDivider } from "./toolbar-button";
+import { useRovingToolbar } from "./use-roving-toolbar";
+
+type ToolbarState = ReturnType<typeof selectState>;
+
+function selectState({ editor }: { editor: Editor }) {
+  const can = editor.can();
+  return {
+    h3: editor.isActive("heading", { level: 3 }),
+    h4: editor.isActive("heading", { level: 4 }),
+    bold: editor.isActive("bold"),
+    italic: editor.isActive("italic"),
+    strike: editor.isActive("strike"),
+    code: editor.isActive("code"),
+    bulletList: editor.isActive("bulletList"),
+    orderedList: editor.isActive("orderedList"),
+    taskList: editor.isActive("taskList"),
+    blockquote: editor.isActive("blockquote"),
+    codeBlock: editor.isActive("codeBlock"),
+    link: editor.isActive("link"),
+    table: editor.isActive("table"),
+    language: editor.isActive("codeBlock") ? ((editor.getAttributes("codeBlock").language as string | null) ?? null) : null,
+    // Marks are not allowed in code blocks; the buttons say so by being disabled.
+    canMark: can.toggleBold(),
+    canUndo: can.undo(),
+    canRedo: can.redo(),
+  };
+}
+
+type Item = {
+  key: string;
+  label: string;
+  icon: LucideIcon;
+  shortcut?: string;
+  active?: (s: ToolbarState) => boolean;
+  enabled?: (s: ToolbarState) => boolean;
+  run: (chain: ChainedCommands) => ChainedCommands;
+};
+
+const marks = (s: ToolbarState) => s.canMark;
+
+const GROUPS: Item[][] = [
+  [
+    { key: "h3", label: "Heading", icon: Heading3, shortcut: "Mod-Alt-3", active: (s) => s.h3, run: (c) => c.toggleHeading({ level: 3 }) },
+    { key: "h4", label: "Subheading", icon: Heading4, shortcut: "Mod-Alt-4", active: (s) => s.h4, run: (c) => c.toggleHeading({ level: 4 }) },
+  ],
+  [
+    { key: "bold", label: "Bold", icon: Bold, shortcut: "Mod-b", active: (s) => s.bold, enabled: marks, run: (c) => c.toggleBold() },
+    { key: "italic", label: "Italic", icon: Italic, shortcut: "Mod-i", active: (s) => s.italic, enabled: marks, run: (c) => c.toggleItalic() },
+    { key: "strike", label: "Strikethrough", icon: Strikethrough, shortcut: "Mod-Shift-s", active: (s) => s.strike, enabled: marks, run: (c) => c.toggleStrike() },
+    { key: "code", label: "Inline code", icon: Code, shortcut: "Mod-e", active: (s) => s.code, enabled: marks, run: (c) => c.toggleCode() },
+  ],
+  [
+    { key: "bullet", label: "Bulleted list", icon: List, shortcut: "Mod-Shift-8", active: (s) => s.bulletList, run: (c) => c.toggleBulletList() },
+    { key: "ordered", label: "Numbered list", icon: ListOrdered, shortcut: "Mod-Shift-7", active: (s) => s.orderedList, run: (c) => c.toggleOrderedList() },
+    { key: "task", label: "Task list", icon: ListTodo, shortcut: "Mod-Shift-9", active: (s) => s.taskList, run: (c) => c.toggleTaskList() },
+    { key: "quote", label: "Quote", icon: TextQuote, shortcut: "Mod-Shift-b", active: (s) => s.blockquote, run: (c) => c.toggleBlockquote() },
+  ],
+];
+
+const BLOCKS: Item[] = [
+  { key: "codeBlock", label: "Code block", icon: SquareCode, shortcut: "Mod-Alt-c", active: (s) => s.codeBlock, run: (c) => c.toggleCodeBlock() },
+  { key: "rule", label: "Divider", icon: Minus, run: (c) => c.setHorizontalRule() },
+];
+
+const HISTORY: Item[] = [
+  { key: "undo", label: "Undo", icon: Undo2, shortcut: "Mod-z", enabled: (s) => s.canUndo, run: (c) => c.undo() },
+  { key: "redo", label: "Redo", icon: Redo2, shortcut: "Mod-Shift-z", enabled: (s) => s.canRedo, run: (c) => c.redo() },
+];
+
+export type EditorToolbarProps = {
+  editor: Editor;
+  label: string;
+  linkOpen: boolean;
+  onLinkOpenChange: (open: boolean) => void;
+  /** The toolbar element; `focusToolbar(rootRef.current)` moves focus into it (Alt-F10). */
+  rootRef: RefObject<HTMLDivElement | null>;
+};
+
+export function EditorToolbar({ editor, label, linkOpen, onLinkOpenChange, rootRef }: EditorToolbarProps) {
+  const state = useEditorState({ editor, selector: selectState });
+  const roving = useRovingToolbar(rootRef);
+
+  const button = (item: Item) => (
+    <ToolbarButton
+      key={item.key}
+      label={item.label}
+      icon={item.icon}
+      shortcut={item.shortcut}
+      pressed={item.active ? item.active(state) : undefined}
+      disabled={item.enabled ? !item.enabled(state) : false}
+      onClick={() => item.run(editor.chain().focus()).run()}
+    />
+  );
+
+  return (
+    <div
+      ref={rootRef}
+      role="toolbar"
+      aria-label={label}
+      aria-orientation="horizontal"
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+      className="editor-toolbar"
+    >
+      {GROUPS.map((group, i) => (
+        <span key={i} className="contents">
+          {i > 0 && <ToolbarDivider />}
+          {group.map(button)}
+        </span>
+      ))}
+      <ToolbarDivider />
+      <LinkPopover editor={editor} active={state.link} disabled={!state.canMark && !state.link} open={linkOpen} onOpenChange={onLinkOpenChange} />
+      <TableMenu editor={editor} inTable={state.table} disabled={state.codeBlock} />
+      {BLOCKS.map(button)}
+      {state.codeBlock && <CodeLanguageSelect editor={editor} language={state.language} />}
+      <ToolbarDivider />
+      {HISTORY.map(button)}
+    </div>
+  );
+}

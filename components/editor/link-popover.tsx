@@ -1,0 +1,111 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { Link as LinkIcon } from "lucide-react";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { parseLinkInput } from "./link-input";
+import { ToolbarButton } from "./toolbar-button";
+
+type LinkPopoverProps = {
+  editor: Editor;
+  active: boolean;
+  disabled: boolean;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+};
+
+/** The link button and its field. Only http, https, mailto, #anchors and /paths get through. */
+export function LinkPopover({ editor, active, disabled, open, onOpenChange }: LinkPopoverProps) {
+  return (
+    <Popover open={open} onOpenChange={onOpenChange}>
+      <PopoverTrigger asChild>
+        <ToolbarButton label="Link" icon={LinkIcon} shortcut="Mod-k" pressed={active} disabled={disabled} keepFocus={false} />
+      </PopoverTrigger>
+      <PopoverContent
+        align="start"
+        aria-label="Link"
+        className="w-80"
+        onCloseAutoFocus={(event) => {
+          // Back to the text, where the writer was, not to the toolbar button.
+          event.preventDefault();
+          editor.commands.focus();
+        }}
+      >
+        {open && <LinkForm editor={editor} onDone={() => onOpenChange(false)} />}
+      </PopoverContent>
+    </Popover>
+  );
+}
+
+function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
+  const id = useId();
+  const existing = editor.isActive("link") ? String(editor.getAttributes("link").href ?? "") : "";
+  const [value, setValue] = useState(existing);
+  const [error, setError] = useState<string | null>(null);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const result = parseLinkInput(value);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    const chain = editor.chain().focus();
+    if (editor.state.selection.empty && !editor.isActive("link")) {
+      chain.insertContent({ type: "text", text: value.trim(), marks: [{ type: "link", attrs: { href: result.href } }] }).run();
+    } else {
+      chain.extendMarkRange("link").setLink({ href: result.href }).run();
+    }
+    onDone();
+  }
+
+  function remove() {
+    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    onDone();
+  }
+
+  return (
+    <form onSubmit={apply} noValidate className="grid gap-3">
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-url`}>Link address</Label>
+        <Input
+          id={`${id}-url`}
+          value={value}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setError(null);
+          }}
+          placeholder="https://…"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        />
+        {error ? (
+          <p id={`${id}-error`} role="alert" className="text-xs text-red-700">
+            {error}
+          </p>
+        ) : (
+          <p id={`${id}-hint`} className="text-xs text-slate-600">
+            A web or mailto address, or a #section of this doc.
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap justify-end gap-2">
+        {existing && (
+          <Button type="button" variant="ghost" size="sm" onClick={remove}>
+            Remove link
+          </Button>
+        )}
+        <Button type="submit" size="sm">
+          {existing ? "Update link" : "Add link"}
+        </Button>
+      </div>
+    </form>
+  );
+}

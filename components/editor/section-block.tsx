@@ -1,0 +1,182 @@
+"use client";
+
+import { X } from "lucide-react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { SaveOutcome, SaveSectionInput, SectionDTO } from "@/lib/docs/dto";
+import { sameContent } from "./content-key";
+import { getBrowserDraftStore } from "./draft-store";
+import { loadSectionEditor, preloadSectionEditor } from "./editor-loader";
+import type { EditorStart, FocusRequest } from "./editor-types";
+import { SectionHeader, type Stamp } from "./section-header";
+import { SectionReadView } from "./section-read-view";
+import type { RemoteVersion, SavedOutcome, SaveStatus } from "./section-saver";
+// Types only: the editor's code stays out of this module's chunk.
+import type { SectionEditorProps } from "./section-editor";
+
+export type SectionBlockProps = {
+  docId: string;
+  section: SectionDTO;
+  /** False for viewers: the server's HTML and nothing else (no editor code is ever loaded). */
+  editable: boolean;
+  save: (input: SaveSectionInput) => Promise<SaveOutcome>;
+  /** After each acknowledged save of this section (for the doc's "Last updated" stamp). */
+  onSaved?: (outcome: SavedOutcome) => void;
+  /** The signed-in user's id, so people sharing a browser never inherit each other's drafts. */
+  userId?: string;
+};
+
+type Notice = "restored" | "restore-failed" | null;
+
+function newer(a: Stamp, b: Stamp | null): Stamp {
+  return b && Date.parse(b.at) > Date.parse(a.at) ? b : a;
+}
+
+/**
+ * One section of a doc: its heading, stamps and save status, and its content —
+ * server-rendered HTML until someone edits, then the Tiptap editor, loaded on
+ * demand. Restores and saves unsaved work found on this device.
+ */
+export function SectionBlock({ docId, section, editable, save, onSaved, userId }: SectionBlockProps) {
+  const headingId = `${section.key}-heading`;
+  const scope = useMemo(() => ({ docId, sectionKey: section.key, userId }), [docId, section.key, userId]);
+  const [start, setStart] = useState<EditorStart | null>(null);
+  const [Editor, setEditor] = useState<ComponentType<SectionEditorProps> | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [save_, setSave] = useState<{ status: SaveStatus; draftsKept: boolean }>({ status: { kind: "idle" }, draftsKept: true });
+  const [notice, setNotice] = useState<Notice>(null);
+  const [localStamp, setLocalStamp] = useState<Stamp | null>(null);
+  const typedAhead = useRef("");
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
+
+  const load = useCallback(() => {
+    setLoadFailed(false);
+    loadSectionEditor().then(
+      (module) => setEditor(() => module.SectionEditor),
+      () => setLoadFailed(true),
+    );
+  }, []);
+
+  const begin = useCallback(
+    (focus: FocusRequest, insertOutline = false) => {
+      if (!editable) return;
+      setStart((prev) => prev ?? { content: section.content, baseVersion: section.version, restored: false, insertOutline, focus });
+      load();
+    },
+    [editable, section.content, section.version, load],
+  );
+
+  // Unsaved work from an earlier visit: open the editor with it and save it, once.
+  const checkedDrafts = useRef(false);
+  useEffect(() => {
+    if (!editable || checkedDrafts.current) return;
+    checkedDrafts.current = true;
+    const drafts = getBrowserDraftStore();
+    const draft = drafts.read(scope);
+    if (!draft) return;
+    if (sameContent(draft.content, section.content)) return drafts.clear(scope);
+    const restored: EditorStart = { content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: null };
+    const open = () => {
+      // The draft wins over a session started from the server's text in the same instant.
+      setStart((prev) => ({ ...restored, focus: prev?.focus ?? null }));
+      setNotice("restored");
+    };
+    loadSectionEditor().then(
+      (module) => {
+        open();
+        setEditor(() => module.SectionEditor);
+      },
+      () => {
+        open();
+        setLoadFailed(true);
+      },
+    );
+  }, [editable, scope, section.content]);
+
+  const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSave({ status, draftsKept }), []);
+  const onSectionSaved = useCallback((outcome: SavedOutcome) => {
+    setLocalStamp({ at: outcome.updatedAt, by: outcome.updatedBy });
+    onSavedRef.current?.(outcome);
+  }, []);
+  const onRemoteVersion = useCallback((current: RemoteVersion) => setLocalStamp({ at: current.updatedAt, by: current.updatedBy }), []);
+  const onRestoreFailed = useCallback(() => setNotice("restore-failed"), []);
+  const takeTypedAhead = useCallback(() => {
+    const text = typedAhead.current;
+    typedAhead.current = "";
+    return text;
+  }, []);
+
+  const editing = start !== null && Editor !== null;
+  const loading = start !== null && Editor === null && !loadFailed;
+  const stamp = newer({ at: section.updatedAt, by: section.updatedBy }, localStamp);
+
+  return (
+    <section id={section.key} aria-labelledby={headingId} className="section-block" data-editing={editing ? "" : undefined}>
+      <SectionHeader
+        section={section}
+        headingId={headingId}
+        stamp={stamp}
+        status={save_.status}
+        draftsKept={save_.draftsKept}
+        canStart={editable && !editing}
+        loading={loading}
+        onEdit={() => begin({ kind: "end" })}
+        onPreload={preloadSectionEditor}
+      />
+      {notice && (
+        <Alert variant={notice === "restored" ? "info" : "warning"} className="mb-3 items-start">
+          <div className="flex items-start justify-between gap-2">
+            <span>
+              {notice === "restored"
+                ? "Restored unsaved changes from this device."
+                : "Unsaved changes on this device could not be opened; showing the saved version."}
+            </span>
+            <button type="button" aria-label="Dismiss" className="-m-1 rounded p-1 hover:bg-black/5" onClick={() => setNotice(null)}>
+              <X aria-hidden="true" className="size-4" />
+            </button>
+          </div>
+        </Alert>
+      )}
+      {loadFailed && (
+        <Alert variant="danger" className="mb-3" title="The editor could not be loaded">
+          <p>Check your connection and try again. Nothing you wrote is lost.</p>
+          <Button variant="secondary" size="sm" className="mt-2" onClick={load}>
+            Try again
+          </Button>
+        </Alert>
+      )}
+      <div className="section-body">
+        {start && Editor ? (
+          <Editor
+            section={section}
+            scope={scope}
+            start={start}
+            save={save}
+            takeTypedAhead={takeTypedAhead}
+            onRestoreFailed={onRestoreFailed}
+            onStatus={onStatus}
+            onSaved={onSectionSaved}
+            onRemoteVersion={onRemoteVersion}
+          />
+        ) : (
+          <SectionReadView
+            section={section}
+            editable={editable}
+            loading={loading}
+            hintId={`${section.key}-edit-hint`}
+            onEdit={(focus) => begin(focus)}
+            onInsertOutline={() => begin({ kind: "start" }, true)}
+            onPreload={preloadSectionEditor}
+            onTypedAhead={(text) => {
+              typedAhead.current += text;
+            }}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { Pencil } from "lucide-react";
+import { RelativeTime } from "@/components/docs/relative-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { PersonDTO, SectionDTO } from "@/lib/docs/dto";
+import { describeSaveStatus, type StatusTone } from "./save-status-text";
+import type { SaveStatus } from "./section-saver";
+
+export type Stamp = { at: string; by: PersonDTO | null };
+
+const TONES: Record<StatusTone, string> = {
+  muted: "text-slate-500",
+  busy: "text-slate-600",
+  ok: "text-slate-600",
+  warning: "text-amber-800 font-medium",
+  danger: "text-red-700 font-medium",
+};
+
+type SectionHeaderProps = {
+  section: SectionDTO;
+  headingId: string;
+  stamp: Stamp;
+  status: SaveStatus;
+  draftsKept: boolean;
+  /** Show the Edit button (a writer who is not editing yet). */
+  canStart: boolean;
+  loading: boolean;
+  onEdit: () => void;
+  onPreload: () => void;
+};
+
+function StampText({ stamp }: { stamp: Stamp }) {
+  if (!stamp.by) return null;
+  return (
+    <span>
+      Edited <RelativeTime iso={stamp.at} /> by {stamp.by.name}
+    </span>
+  );
+}
+
+export function SectionHeader({ section, headingId, stamp, status, draftsKept, canStart, loading, onEdit, onPreload }: SectionHeaderProps) {
+  const text = describeSaveStatus(status, { draftsKept });
+  return (
+    <header className="section-header">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h2 id={headingId} className="text-xl leading-7 font-semibold tracking-tight text-slate-900">
+          <a href={`#${section.key}`} className="hover:underline">
+            {section.title}
+          </a>
+        </h2>
+        {section.required && section.isEmpty && <Badge variant="warning">Required</Badge>}
+        {canStart && (
+          <Button
+            variant="ghost"
+            size="sm"
+            className="ml-auto -my-1 text-slate-600"
+            aria-label={`Edit ${section.title}`}
+            loading={loading}
+            onClick={onEdit}
+            onFocus={onPreload}
+            onPointerDown={onPreload}
+          >
+            {!loading && <Pencil aria-hidden="true" />}
+            Edit
+          </Button>
+        )}
+      </div>
+      <div className="mt-1 flex min-h-5 flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-slate-500">
+        <StampText stamp={stamp} />
+        {/* Always mounted: a live region only announces changes it was present for. */}
+        <p role="status" className={cn("section-status", TONES[text.tone])} data-tone={text.tone}>
+          {text.announce ? text.text : <span aria-hidden="true">{text.text}</span>}
+        </p>
+      </div>
+    </header>
+  );
+}

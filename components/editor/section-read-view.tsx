@@ -1,0 +1,88 @@
+"use client";
+
+import { ListPlus } from "lucide-react";
+import type { KeyboardEvent, MouseEvent } from "react";
+import { Button } from "@/components/ui/button";
+import type { SectionDTO } from "@/lib/docs/dto";
+import type { FocusRequest } from "./editor-types";
+import { PROSE_CLASS } from "./prose";
+
+export type SectionReadViewProps = {
+  section: SectionDTO;
+  editable: boolean;
+  /** The editor is on its way: keys typed now are kept for it. */
+  loading: boolean;
+  hintId: string;
+  onEdit: (focus: FocusRequest) => void;
+  onInsertOutline: () => void;
+  onPreload: () => void;
+  onTypedAhead: (text: string) => void;
+};
+
+const INTERACTIVE = "a, button, input, select, textarea";
+
+/**
+ * The server-rendered section: same root classes as the editor, so the editor can
+ * take its place without a jump. For writers it is the way in: click (the caret
+ * lands where they clicked), or focus and press Enter.
+ */
+export function SectionReadView({ section, editable, loading, hintId, onEdit, onInsertOutline, onPreload, onTypedAhead }: SectionReadViewProps) {
+  if (!editable) {
+    if (section.isEmpty) return <p className="section-empty">Nothing written yet.</p>;
+    return <div className={PROSE_CLASS} dangerouslySetInnerHTML={{ __html: section.html }} />;
+  }
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    // Links open as links; a drag that selected text is someone copying.
+    if ((event.target as Element).closest(INTERACTIVE) || window.getSelection()?.isCollapsed === false) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    onEdit({ kind: "point", x: event.clientX - box.left, y: event.clientY - box.top });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (loading) {
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        onTypedAhead(event.key);
+      }
+      return;
+    }
+    if (event.key === "Enter") {
+      event.preventDefault();
+      onEdit({ kind: "end" });
+    }
+  };
+
+  const common = {
+    tabIndex: 0,
+    "aria-describedby": hintId,
+    "aria-busy": loading || undefined,
+    "data-editable": "",
+    onClick,
+    onKeyDown,
+    onFocus: onPreload,
+    onPointerDown: onPreload,
+  };
+
+  return (
+    <>
+      <span id={hintId} className="sr-only">
+        {section.title}: press Enter to edit.
+      </span>
+      {section.isEmpty ? (
+        <div className={PROSE_CLASS} {...common}>
+          <p className="doc-guidance">{section.guidance || "Nothing written yet."}</p>
+        </div>
+      ) : (
+        <div className={PROSE_CLASS} {...common} dangerouslySetInnerHTML={{ __html: section.html }} />
+      )}
+      {section.isEmpty && section.outline && (
+        <Button variant="secondary" size="sm" className="mt-3" onClick={onInsertOutline} onPointerDown={onPreload} disabled={loading}>
+          <ListPlus aria-hidden="true" />
+          Insert outline
+        </Button>
+      )}
+    </>
+  );
+}

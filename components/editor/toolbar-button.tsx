@@ -1,0 +1,69 @@
+"use client";
+
+import type { LucideIcon } from "lucide-react";
+import type { ComponentProps, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { ariaKeyShortcut, formatShortcut, isApplePlatform } from "./shortcuts";
+
+/** Square, quiet, and blue while its format is on. */
+export const toolbarButtonClassName =
+  "size-8! rounded-md text-slate-600 hover:text-slate-900 aria-pressed:bg-brand-50 aria-pressed:text-brand-800 aria-pressed:hover:bg-brand-100 " +
+  "data-[state=open]:bg-slate-100 data-[state=open]:text-slate-900";
+
+export function ShortcutHint({ label, shortcut }: { label: ReactNode; shortcut?: string }) {
+  return (
+    <span className="flex items-center gap-2">
+      <span>{label}</span>
+      {shortcut && <span className="font-mono text-[11px] text-slate-300">{formatShortcut(shortcut, isApplePlatform())}</span>}
+    </span>
+  );
+}
+
+export type ToolbarButtonProps = Omit<ComponentProps<typeof Button>, "children" | "aria-label"> & {
+  label: string;
+  icon: LucideIcon;
+  shortcut?: string;
+  /** A toggle (bold, list…) reports its state; a plain action leaves this out. */
+  pressed?: boolean;
+  /** Keep the editor's selection: a click here must not blur the text. */
+  keepFocus?: boolean;
+};
+
+/**
+ * A toolbar icon button: aria-label (the tooltip is only a hint), aria-pressed for
+ * toggles, aria-keyshortcuts, and a tooltip that shows the shortcut.
+ */
+export function ToolbarButton({ label, icon: Icon, shortcut, pressed, keepFocus = true, className, onMouseDown, ...props }: ToolbarButtonProps) {
+  const apple = isApplePlatform();
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <Button
+          variant="ghost"
+          size="icon"
+          data-toolbar-item=""
+          aria-label={label}
+          aria-pressed={pressed}
+          aria-keyshortcuts={shortcut ? ariaKeyShortcut(shortcut, apple) : undefined}
+          className={cn(toolbarButtonClassName, className)}
+          onMouseDown={(event) => {
+            if (keepFocus) event.preventDefault();
+            onMouseDown?.(event);
+          }}
+          {...props}
+        >
+          <Icon aria-hidden="true" />
+        </Button>
+      </TooltipTrigger>
+      <TooltipContent side="bottom">
+        <ShortcutHint label={label} shortcut={shortcut} />
+      </TooltipContent>
+    </Tooltip>
+  );
+}
+
+export function ToolbarDivider() {
+  return <span aria-hidden="true" className="mx-1 h-5 w-px shrink-0 self-center bg-slate-200" />;
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Lock, LockOpen, X } from "lucide-react";
+import { toast } from "sonner";
+import { cancelReviewRequestAction, setLockedAction } from "@/app/(app)/docs/[slug]/review-actions";
+import { Button } from "@/components/ui/button";
+
+export function CancelRequestButton({ docId, requestId, name }: { docId: string; requestId: string; name: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      className="size-7"
+      loading={pending}
+      aria-label={`Withdraw the review request for ${name}`}
+      title="Withdraw request"
+      onClick={() =>
+        startTransition(async () => {
+          const result = await cancelReviewRequestAction(docId, requestId);
+          if (!result.ok) toast.error(result.message);
+          else router.refresh();
+        })
+      }
+    >
+      <X aria-hidden="true" />
+    </Button>
+  );
+}
+
+export function LockButton({ docId, locked }: { docId: string; locked: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      loading={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await setLockedAction(docId, !locked);
+          if (!result.ok) return void toast.error(result.message);
+          toast.success(locked ? "Unlocked: the doc can be edited again." : "Locked: nobody can edit the doc until it is unlocked.");
+          router.refresh();
+        })
+      }
+    >
+      {locked ? <LockOpen aria-hidden="true" /> : <Lock aria-hidden="true" />}
+      {locked ? "Unlock editing" : "Lock against edits"}
+    </Button>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Check, RotateCcw } from "lucide-react";
+import { toast } from "sonner";
+import { submitVerdictAction, type VerdictActionResult } from "@/app/(app)/docs/[slug]/review-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import type { SectionDiffDTO } from "@/lib/reviews/dto";
+import { REVIEW_MESSAGE_MAX, type VerdictKind } from "@/lib/reviews/schemas";
+import { WordDiffView } from "./word-diff-view";
+
+type Props = {
+  docId: string;
+  revision: number;
+  sectionVersions: Record<string, number>;
+  canApprove: boolean;
+  staleDiff: SectionDiffDTO[] | null;
+  /** Asked to review: a verdict from someone not asked is recorded but not counted. */
+  requested: boolean;
+};
+
+const KINDS: { kind: VerdictKind; label: string; hint: string }[] = [
+  { kind: "APPROVE", label: "Approve", hint: "Sign off on this content." },
+  { kind: "REQUEST_CHANGES", label: "Request changes", hint: "Must be addressed before approval." },
+  { kind: "COMMENT", label: "Comment", hint: "Feedback without a decision." },
+];
+
+const DONE: Record<VerdictKind, string> = { APPROVE: "Approved.", REQUEST_CHANGES: "Changes requested.", COMMENT: "Comment posted." };
+
+export function VerdictForm({ docId, revision, sectionVersions, canApprove, staleDiff, requested }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [kind, setKind] = useState<VerdictKind>(canApprove ? "APPROVE" : "COMMENT");
+  const [body, setBody] = useState("");
+  const [failure, setFailure] = useState<Exclude<VerdictActionResult, { ok: true }> | null>(null);
+
+  function send(k: VerdictKind, text: string) {
+    setFailure(null);
+    startTransition(async () => {
+      const result = await submitVerdictAction(docId, { kind: k, body: text, revision, sectionVersions });
+      if (!result.ok) return setFailure(result);
+      toast.success(DONE[k]);
+      setBody("");
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="grid gap-4">
+      {staleDiff && !failure && (
+        <div className="grid gap-3 rounded-md border border-amber-200 bg-amber-50 p-3">
+          <div className="flex items-start gap-2 text-sm text-amber-900">
+            <RotateCcw aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+            <p>
+              <span className="font-semibold">Your approval is stale.</span> What changed since you approved:
+            </p>
+          </div>
+          <WordDiffView diffs={staleDiff} />
+          <Button size="sm" onClick={() => send("APPROVE", "")} loading={pending} className="justify-self-start">
+            <Check aria-hidden="true" /> Approve again
+          </Button>
+        </div>
+      )}
+      {failure?.code === "STALE_REVISION" ? (
+        <div className="grid gap-3">
+          <Alert variant="warning" title="The doc changed while you were reviewing">
+            {failure.message}
+          </Alert>
+          <WordDiffView diffs={failure.sections} />
+          <Button variant="secondary" size="sm" className="justify-self-start" onClick={() => (setFailure(null), router.refresh())}>
+            Load revision {failure.currentRevision} and decide again
+          </Button>
+        </div>
+      ) : (
+        <form
+          className="grid gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send(kind, body);
+          }}
+        >
+          {failure && <Alert variant="danger">{failure.message}</Alert>}
+          <fieldset className="grid gap-1">
+            <legend className="mb-1 text-sm font-medium text-slate-900">Your review</legend>
+            {KINDS.map((k) => {
+              const disabled = k.kind !== "COMMENT" && !canApprove;
+              return (
+                <label key={k.kind} className={`flex items-start gap-2 rounded px-1 py-1 text-sm ${disabled ? "opacity-50" : "hover:bg-slate-50"}`}>
+                  <input type="radio" name="kind" className="mt-0.5 size-4" checked={kind === k.kind} disabled={disabled} onChange={() => setKind(k.kind)} />
+                  <span>
+                    <span className="font-medium text-slate-900">{k.label}</span>
+                    <span className="block text-xs text-slate-600">{k.hint}</span>
+                  </span>
+                </label>
+              );
+            })}
+            {!canApprove && <p className="text-xs text-slate-600">Authors cannot approve or request changes on their own doc.</p>}
+            {canApprove && !requested && <p className="text-xs text-slate-600">You were not asked to review: your verdict is recorded but does not count toward approval.</p>}
+          </fieldset>
+          <Field label="Message">
+            <Textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={REVIEW_MESSAGE_MAX} placeholder={kind === "REQUEST_CHANGES" ? "What needs to change?" : "Optional"} />
+          </Field>
+          <Button type="submit" loading={pending} className="justify-self-start" disabled={kind === "COMMENT" && !body.trim()}>
+            Submit review
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { diffWords } from "@/components/editor/word-diff";
+import { canonicalJson } from "@/lib/docs/canonical-json";
+import type { SectionDiffDTO } from "./dto";
+
+export type SectionContent = { key: string; title: string; version: number; content: unknown; text: string };
+export type Snapshot = Record<string, { version: number; content: unknown; text: string }>;
+
+/** The sections a verdict covers: the chosen keys, or every section when none are chosen. */
+export function coveredSections<S extends { key: string }>(sections: readonly S[], keys: readonly string[]): S[] {
+  return keys.length === 0 ? [...sections] : sections.filter((s) => keys.includes(s.key));
+}
+
+/**
+ * What a verdict is bound to: a snapshot of the covered sections and the SHA-256 of
+ * the canonical JSON of their content ({ key: content }, keys sorted), so the same
+ * content always hashes the same whatever jsonb did to key order.
+ */
+export function bindContent(sections: readonly SectionContent[]): { snapshot: Snapshot; contentHash: string } {
+  const snapshot: Snapshot = {};
+  const contents: Record<string, unknown> = {};
+  for (const s of sections) {
+    snapshot[s.key] = { version: s.version, content: s.content, text: s.text };
+    contents[s.key] = s.content;
+  }
+  return { snapshot, contentHash: createHash("sha256").update(canonicalJson(contents)).digest("hex") };
+}
+
+/** Per-section word diff between a snapshot and the sections now; unchanged sections are left out. */
+export function diffSinceSnapshot(snapshot: Snapshot, now: readonly SectionContent[]): SectionDiffDTO[] {
+  const diffs: SectionDiffDTO[] = [];
+  for (const s of now) {
+    const then = snapshot[s.key];
+    if (!then || then.version === s.version) continue;
+    diffs.push({ key: s.key, title: s.title, before: then.text, after: s.text, parts: diffWords(then.text, s.text) });
+  }
+  return diffs;
+}
