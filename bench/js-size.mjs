@@ -104,6 +104,7 @@ export async function measureEditing({ base, cookie, slug, log, outDir }) {
     const problems = [];
     page.on("pageerror", (error) => problems.push(error.message));
     page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+    page.on("response", (res) => res.status() >= 400 && problems.push(`${res.status()} ${res.url()}`));
     const bodies = new Map();
     page.on("response", (res) => {
       if (res.request().resourceType() !== "script" || bodies.has(res.url())) return;
@@ -130,12 +131,11 @@ export async function measureEditing({ base, cookie, slug, log, outDir }) {
   }
 }
 
-/** Try what a user would do: click into the section text, then an "Edit" button. Returns how it opened, or null. */
+/** Try what a user would do: click into a section's text, then an "Edit" button. Returns how it opened, or null. */
 async function openEditor(page) {
-  const first = page.locator("main section").first();
   const attempts = [
-    ["clicking the section text", first.locator(".ProseMirror, .doc-content").first()],
-    ["an Edit button", first.getByRole("button", { name: /edit/i }).first()],
+    ["clicking the section text", page.locator(".ProseMirror:not([contenteditable]), .doc-content").first()],
+    ["an Edit button", page.getByRole("button", { name: /^edit\b/i }).first()],
   ];
   for (const [how, target] of attempts) {
     if (!(await target.count())) continue;

@@ -36,14 +36,20 @@ import { runSectionSave, sectionSaveTable } from "../bench/section-save.mjs";
 import { ROOT } from "./lib/postgres.mjs";
 import { newRunId } from "./lib/test-env.mjs";
 
-const config = {
-  seconds: positive("BENCH_SECONDS", 10),
-  levels: (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number),
-  writers: positive("BENCH_WRITERS", 50),
-  writersPerSection: positive("BENCH_WRITERS_PER_SECTION", 2),
-  poolSize: positive("DATABASE_POOL_SIZE", 10),
-  profile: process.env.BENCH_PROFILE === "1",
-};
+/** Read once at the start of main(), so a bad value is reported like any other failure. */
+let config;
+function readConfig() {
+  const levels = (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
+  if (!levels.length || levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_CONNECTIONS must be a comma-separated list of positive integers (got "${process.env.BENCH_CONNECTIONS}")`);
+  return {
+    seconds: positive("BENCH_SECONDS", 10),
+    levels,
+    writers: Math.round(positive("BENCH_WRITERS", 50)),
+    writersPerSection: Math.round(positive("BENCH_WRITERS_PER_SECTION", 2)),
+    poolSize: Math.round(positive("DATABASE_POOL_SIZE", 10)),
+    profile: process.env.BENCH_PROFILE === "1",
+  };
+}
 const PASSWORD = "bench-password-123";
 const TARGETS = { ratio: 0.25, p99: 150, readingKB: 150, editingKB: 300 };
 
@@ -136,6 +142,7 @@ function render(r) {
 }
 
 async function main() {
+  config = readConfig();
   installSignalHandlers();
   const runId = newRunId();
   const db = await acquireDatabase(runId, { log, onCleanup });

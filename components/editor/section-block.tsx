@@ -44,7 +44,7 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   const [start, setStart] = useState<EditorStart | null>(null);
   const [Editor, setEditor] = useState<ComponentType<SectionEditorProps> | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [save_, setSave] = useState<{ status: SaveStatus; draftsKept: boolean }>({ status: { kind: "idle" }, draftsKept: true });
+  const [saveState, setSaveState] = useState<{ status: SaveStatus; draftsKept: boolean }>({ status: { kind: "idle" }, draftsKept: true });
   const [notice, setNotice] = useState<Notice>(null);
   const [localStamp, setLocalStamp] = useState<Stamp | null>(null);
   const typedAhead = useRef("");
@@ -97,7 +97,7 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     );
   }, [editable, scope, section.content]);
 
-  const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSave({ status, draftsKept }), []);
+  const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSaveState({ status, draftsKept }), []);
   const onSectionSaved = useCallback((outcome: SavedOutcome) => {
     setLocalStamp({ at: outcome.updatedAt, by: outcome.updatedBy });
     onSavedRef.current?.(outcome);
@@ -115,13 +115,19 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   const stamp = newer({ at: section.updatedAt, by: section.updatedBy }, localStamp);
 
   return (
-    <section id={section.key} aria-labelledby={headingId} className="section-block" data-editing={editing ? "" : undefined}>
+    <section
+      id={section.key}
+      aria-labelledby={headingId}
+      className="section-block"
+      data-section-key={section.key}
+      data-editing={editing ? "" : undefined}
+    >
       <SectionHeader
         section={section}
         headingId={headingId}
         stamp={stamp}
-        status={save_.status}
-        draftsKept={save_.draftsKept}
+        status={saveState.status}
+        draftsKept={saveState.draftsKept}
         canStart={editable && !editing}
         loading={loading}
         onEdit={() => begin({ kind: "end" })}

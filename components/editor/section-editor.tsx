@@ -30,14 +30,16 @@ export type SectionEditorProps = AutosaveCallbacks & {
   onRestoreFailed: () => void;
 };
 
-type Initial = { content: JSONContent; baseVersion: number; restored: boolean; restoreFailed: boolean };
+/** What the editor opens with, and what the server held at `baseVersion` (for skipping unchanged saves). */
+type Initial = { content: JSONContent; baseVersion: number; savedContent: JSONContent; restored: boolean; restoreFailed: boolean };
 
 function resolveInitial(start: EditorStart, section: SectionDTO): Initial {
-  const fromServer = { content: section.content, baseVersion: section.version, restored: false };
-  if (!start.restored) return { ...fromServer, content: start.content, baseVersion: start.baseVersion, restoreFailed: false };
+  if (!start.restored) return { content: start.content, baseVersion: start.baseVersion, savedContent: start.content, restored: false, restoreFailed: false };
+  const fromServer = { content: section.content, baseVersion: section.version, savedContent: section.content, restored: false };
   try {
     Node.fromJSON(getDocSchema(), start.content).check();
-    return { content: start.content, baseVersion: start.baseVersion, restored: true, restoreFailed: false };
+    // The draft's own base text is unknown here; the server's current text is the best "saved" guess.
+    return { content: start.content, baseVersion: start.baseVersion, savedContent: section.content, restored: true, restoreFailed: false };
   } catch {
     return { ...fromServer, restoreFailed: true };
   }
@@ -83,7 +85,7 @@ export function SectionEditor({ section, scope, start, save, takeTypedAhead, onR
     editor,
     scope,
     baseVersion: initial.baseVersion,
-    savedContent: section.content,
+    savedContent: initial.savedContent,
     saveAtOnce: initial.restored,
     save,
     ...callbacks,

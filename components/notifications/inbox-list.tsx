@@ -50,7 +50,7 @@ export function InboxList({ items }: { items: NotificationDTO[] }) {
             <li key={n.id} className={cn("flex items-start gap-3 px-4 py-3", !n.read && "bg-brand-50/40")} data-testid="inbox-item" data-read={n.read}>
               <Icon aria-hidden="true" className={cn("mt-0.5 size-4 shrink-0", n.read ? "text-slate-400" : "text-brand-700")} />
               <div className="min-w-0 flex-1">
-                <Link href={`/docs/${n.docSlug}`} onClick={() => !n.read && mark([n.id])} className={cn("text-sm hover:underline", n.read ? "text-slate-700" : "font-semibold text-slate-900")}>
+                <Link href={`/docs/${n.docSlug}`} onClick={() => !n.read && mark([n.id])} className={cn("block text-sm hover:underline", n.read ? "text-slate-700" : "font-semibold text-slate-900")}>
                   {!n.read && <span className="sr-only">Unread: </span>}
                   {n.text}
                 </Link>

@@ -45,7 +45,7 @@ export function ShareDialog({ docId, docTitle }: { docId: string; docTitle: stri
           Share
         </Button>
       </DialogTrigger>
-      <DialogContent className="max-w-xl gap-6">
+      <DialogContent className="max-w-xl gap-6 [&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>Share “{docTitle}”</DialogTitle>
           <DialogDescription>Members open the doc by its link. People outside the workspace get a share link or a per-doc invitation.</DialogDescription>
@@ -71,13 +71,13 @@ export function ShareDialog({ docId, docTitle }: { docId: string; docTitle: stri
 
 function ShareBody({ docId, state, onChange }: { docId: string; state: SharingStateDTO; onChange: () => Promise<void> }) {
   return (
-    <div className="grid gap-6">
-      <section aria-labelledby="share-canonical" className="grid gap-2">
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
+      <section aria-labelledby="share-canonical" className="grid min-w-0 gap-2 [&>*]:min-w-0">
         <h3 id="share-canonical" className="font-semibold text-slate-900">
           Link for people with access
         </h3>
         <div className="flex gap-2">
-          <Input readOnly value={state.canonicalUrl} aria-label="Doc link" className="font-mono text-xs sm:text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <Input readOnly value={state.canonicalUrl} aria-label="Doc link" className="min-w-0 flex-1 font-mono text-xs sm:text-xs" onFocus={(e) => e.currentTarget.select()} />
           <CopyButton text={state.canonicalUrl} label="Copy link" />
         </div>
         <p className="text-slate-600">Works for workspace members and the people below. Anyone else sees a page that does not exist.</p>

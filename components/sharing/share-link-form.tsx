@@ -36,8 +36,8 @@ export function CreateShareLinkForm({ docId, onCreated }: { docId: string; onCre
   };
 
   return (
-    <form onSubmit={submit} className="grid gap-3 rounded-md bg-slate-50 p-3 sm:p-4" noValidate aria-label="New share link">
-      <div className="grid gap-3 sm:grid-cols-2">
+    <form onSubmit={submit} className="grid min-w-0 gap-3 rounded-md bg-slate-50 p-3 sm:p-4 [&>*]:min-w-0" noValidate aria-label="New share link">
+      <div className="grid gap-3 sm:grid-cols-2 [&>*]:min-w-0">
         <Field label="Anyone with the link">
           <Select name="role" defaultValue="view">
             <option value="view">Can view</option>
@@ -74,10 +74,10 @@ export function CreateShareLinkForm({ docId, onCreated }: { docId: string; onCre
 /** The new link's URL: the only time it is ever shown. */
 export function CreatedLinkNotice({ created, onDone }: { created: CreatedShareLinkDTO; onDone: () => void }) {
   return (
-    <div className="grid gap-3 rounded-md border border-green-200 bg-green-50 p-3 sm:p-4" role="status">
+    <div className="grid min-w-0 gap-3 rounded-md border border-green-200 bg-green-50 p-3 sm:p-4 [&>*]:min-w-0" role="status">
       <p className="font-semibold text-green-900">Link created</p>
       <div className="flex gap-2">
-        <Input readOnly value={created.url} aria-label="New share link" className="bg-white font-mono text-xs sm:text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <Input readOnly value={created.url} aria-label="New share link" className="min-w-0 flex-1 bg-white font-mono text-xs sm:text-xs" onFocus={(e) => e.currentTarget.select()} />
         <CopyButton text={created.url} label="Copy" variant="primary" />
       </div>
       <p className="flex gap-2 text-amber-900">

@@ -33,7 +33,7 @@ export function ShareLinks({ docId, links, onChange }: { docId: string; links: S
   };
 
   return (
-    <section aria-labelledby="share-links" className="grid gap-3 border-t border-slate-200 pt-5">
+    <section aria-labelledby="share-links" className="grid min-w-0 gap-3 border-t border-slate-200 pt-5 [&>*]:min-w-0">
       <div>
         <h3 id="share-links" className="font-semibold text-slate-900">
           Share links
@@ -52,7 +52,7 @@ export function ShareLinks({ docId, links, onChange }: { docId: string; links: S
         />
       )}
       {links.length > 0 ? (
-        <ul className="grid divide-y divide-slate-200 rounded-md border border-slate-200" aria-label="Share links of this doc">
+        <ul className="grid divide-y divide-slate-200 rounded-md border border-slate-200 [&>*]:min-w-0" aria-label="Share links of this doc">
           {links.map((link) => (
             <li key={link.id} className="flex flex-wrap items-start gap-x-3 gap-y-2 p-3" data-testid="share-link-row">
               <Link2 aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-slate-500" />

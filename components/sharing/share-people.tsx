@@ -48,7 +48,7 @@ export function SharePeople({ docId, state, onChange }: { docId: string; state: 
   };
 
   return (
-    <section aria-labelledby="share-people" className="grid gap-3 border-t border-slate-200 pt-5">
+    <section aria-labelledby="share-people" className="grid min-w-0 gap-3 border-t border-slate-200 pt-5 [&>*]:min-w-0">
       <h3 id="share-people" className="font-semibold text-slate-900">
         People with access
       </h3>
@@ -80,7 +80,7 @@ export function SharePeople({ docId, state, onChange }: { docId: string; state: 
           {error.message}
         </Alert>
       )}
-      <ul className="grid gap-1">
+      <ul className="grid gap-1 [&>*]:min-w-0">
         <li className="flex items-center gap-3 rounded-md px-1 py-1.5">
           <span aria-hidden="true" className="grid size-8 place-items-center rounded-full bg-slate-100 text-slate-600">
             <Users className="size-4" />

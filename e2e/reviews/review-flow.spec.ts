@@ -18,7 +18,7 @@ const panel = (page: Page) => page.locator('[data-testid="review-panel"]:visible
 const reviewerRow = (page: Page, name: string) => panel(page).getByTestId("reviewer-row").filter({ hasText: name });
 
 test("review flow: request → changes requested → approve → stale after an edit, with the diff → approve again; the audit export lists it all", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const author = newUser("author");
   const reviewer = newUser("reviewer");
   const authorCtx = await browser.newContext();
@@ -35,6 +35,7 @@ test("review flow: request → changes requested → approve → stale after an 
   const r = await reviewerCtx.newPage();
   await r.goto(link);
   await r.getByRole("link", { name: "Create an account to join" }).click();
+  await expect(r).toHaveURL(/\/sign-up\?invitation=/);
   await signUp(r, reviewer, r.url());
 
   // The author writes the overview in the editor and asks for review.
@@ -65,7 +66,7 @@ test("review flow: request → changes requested → approve → stale after an 
 
   // The author answers with an edit; the reviewer approves.
   await a.reload();
-  await expect(panel(a).getByText("What happens when Redis is down?")).toBeVisible();
+  await expect(reviewerRow(a, reviewer.name).getByText("What happens when Redis is down?")).toBeVisible();
   await editSection(a, "Design Overview", " When Redis is down we fail open.");
   await r.reload();
   await panel(r).getByRole("radio", { name: /^Approve/ }).check();
