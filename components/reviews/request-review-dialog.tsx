@@ -120,7 +120,7 @@ export function RequestReviewDialog({ docId, candidates, sections, alreadyReques
             <Textarea name="message" rows={3} maxLength={REVIEW_MESSAGE_MAX} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Due date" error={error?.fieldErrors?.dueAt} hint="Optional.">
+            <Field label="Due date (optional)" error={error?.fieldErrors?.dueAt}>
               <Input name="dueAt" type="date" />
             </Field>
             <Field label="Approval rule" error={error?.fieldErrors?.rule}>

@@ -22,7 +22,7 @@ function Panel({ title, count, empty, children, testId }: { title: string; count
 export function ReviewDashboards({ waiting, mine }: { waiting: WaitingReviewDTO[]; mine: MyDocInReviewDTO[] }) {
   const now = new Date().toISOString();
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid items-start gap-4 md:grid-cols-2">
       <Panel title="Waiting for my review" count={waiting.length} empty="Nothing to review. Requests from teammates show up here." testId="waiting-for-review">
         {waiting.map((w) => (
           <li key={w.docId} className="relative px-4 py-2.5 hover:bg-slate-50">

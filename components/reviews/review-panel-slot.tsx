@@ -34,7 +34,7 @@ export function ReviewPanelSlot({ placement, ...props }: PanelProps & { placemen
         {todo && <span className="ml-auto text-xs font-medium text-amber-800">Your review is needed</span>}
       </summary>
       <div className="border-t border-slate-200 p-3 [&>section]:border-0 [&>section]:p-0">
-        <ReviewPanel {...props} idSuffix="-inline" />
+        <ReviewPanel {...props} idSuffix="-inline" inline />
       </div>
     </details>
   );

@@ -18,6 +18,8 @@ type Props = {
   timeline: TimelineEventDTO[];
   /** The panel renders twice (phone section, wide-screen column); keeps ids unique. */
   idSuffix?: string;
+  /** Inside the phone section, whose summary already shows the status and count. */
+  inline?: boolean;
 };
 
 function Heading({ children }: { children: React.ReactNode }) {
@@ -27,7 +29,7 @@ function Heading({ children }: { children: React.ReactNode }) {
 const date = (iso: string) => new Date(iso).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Review state, reviewers, the verdict form and the audit trail of one doc. */
-export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = "" }: Props) {
+export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = "", inline = false }: Props) {
   const titleOf = new Map(sections.map((s) => [s.key, s.title]));
   const ruleText =
     state.rule === "AT_LEAST"
@@ -40,7 +42,7 @@ export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = 
   return (
     <section aria-labelledby={`review-heading${idSuffix}`} className="grid gap-5 rounded-lg border border-slate-200 p-4 xl:border-0 xl:p-0" data-testid="review-panel">
       <div className="grid gap-2">
-        <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className={inline ? "sr-only" : "flex flex-wrap items-center justify-between gap-2"}>
           <h2 id={`review-heading${idSuffix}`} className="text-base font-semibold text-slate-900">
             Review
           </h2>

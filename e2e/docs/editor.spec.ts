@@ -1,0 +1,113 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createDoc } from "../fixtures/docs";
+import { newUser, signUp } from "../fixtures/users";
+
+const editorOf = (page: Page, title: string) => page.getByRole("textbox", { name: `${title} content` });
+const statusOf = (page: Page, key: string) => page.locator(`section#${key}`).getByRole("status").first();
+
+async function startEditing(page: Page, title: string) {
+  await page.getByRole("button", { name: `Edit ${title}` }).click();
+  const editor = editorOf(page, title);
+  await expect(editor).toBeVisible();
+  await editor.click();
+  return editor;
+}
+
+test("write three sections (with a table and a code block), reload, and see it all", async ({ page }) => {
+  await signUp(page, newUser("writer"));
+  await createDoc(page, "Editor round trip");
+
+  const overview = await startEditing(page, "Design Overview");
+  await page.keyboard.type("We split the monolith into three services.");
+  await expect(statusOf(page, "design-overview")).toContainText("Saved");
+
+  await startEditing(page, "Data Model");
+  await page.getByRole("button", { name: "Table" }).click();
+  await page.getByRole("menuitem", { name: "Insert table (3 × 3)" }).click();
+  await page.keyboard.type("Entity");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Owner");
+  await expect(statusOf(page, "data-model")).toContainText("Saved");
+
+  await startEditing(page, "Architecture");
+  await page.keyboard.type("```sql ");
+  await page.keyboard.type("SELECT id FROM orders;");
+  await expect(statusOf(page, "architecture")).toContainText("Saved");
+  await expect(overview).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator("section#design-overview")).toContainText("We split the monolith into three services.");
+  await expect(page.locator("section#data-model table")).toContainText("Entity");
+  await expect(page.locator("section#data-model table")).toContainText("Owner");
+  await expect(page.locator("section#architecture pre code")).toContainText("SELECT id FROM orders;");
+  // Highlighted on the server: keyword spans are there before any script runs.
+  await expect(page.locator("section#architecture pre code .hljs-keyword").first()).toHaveText(/SELECT/i);
+  await expect(page.getByRole("navigation", { name: "Sections" }).last().getByText("3/14 written")).toBeVisible();
+});
+
+test("two people edit the same section: the second sees both texts and can merge", async ({ browser }) => {
+  const author = newUser("alice");
+  const first = await browser.newContext();
+  const a = await first.newPage();
+  await signUp(a, author);
+  const { url } = await createDoc(a, "Conflict drill");
+  // The same person in a second browser (another device), based on the same version.
+  const second = await browser.newContext();
+  const b = await second.newPage();
+  await b.goto("/sign-in");
+  await b.getByLabel("Email").fill(author.email);
+  await b.getByLabel("Password").fill(author.password);
+  await b.getByRole("button", { name: "Sign in" }).click();
+  await expect(b).toHaveURL(/\/w\//);
+  await b.goto(url);
+  await expect(b.getByRole("heading", { name: "Edge Cases", level: 2 })).toBeVisible();
+
+  await startEditing(a, "Edge Cases");
+  await a.keyboard.type("Retries must be idempotent.");
+  await expect(statusOf(a, "edge-cases")).toContainText("Saved");
+
+  await startEditing(b, "Edge Cases");
+  await b.keyboard.type("Clock skew between regions.");
+  await expect(b.getByText(/saved a newer version/)).toBeVisible();
+  // Both texts are on screen: theirs in the panel, mine still in my editor.
+  await expect(b.locator("section#edge-cases")).toContainText("Retries must be idempotent.");
+  await expect(editorOf(b, "Edge Cases")).toContainText("Clock skew between regions.");
+  await b.getByRole("button", { name: "Keep mine" }).click();
+  await expect(statusOf(b, "edge-cases")).toContainText("Saved");
+  await a.reload();
+  await expect(a.locator("section#edge-cases")).toContainText("Clock skew between regions.");
+  await first.close();
+  await second.close();
+});
+
+test("a viewer reads the doc but gets no editor", async ({ browser }) => {
+  const ownerCtx = await browser.newContext();
+  const owner = await ownerCtx.newPage();
+  await signUp(owner, newUser("owner"));
+  const { url } = await createDoc(owner, "Read only for viewers");
+  await startEditing(owner, "Design Overview");
+  await owner.keyboard.type("Visible to viewers.");
+  await expect(statusOf(owner, "design-overview")).toContainText("Saved");
+  const viewer = newUser("viewer");
+  await owner.getByRole("link", { name: "Settings" }).click();
+  await owner.getByLabel("Email address").fill(viewer.email);
+  await owner.getByLabel("Role", { exact: true }).selectOption("VIEWER");
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  const link = (await owner.getByTestId("invite-link").textContent())!.trim();
+
+  const viewerCtx = await browser.newContext();
+  const v = await viewerCtx.newPage();
+  await v.goto(link);
+  await v.getByRole("link", { name: "Create an account to join" }).click();
+  await expect(v).toHaveURL(/\/sign-up\?invitation=/);
+  await signUp(v, viewer, v.url());
+  await v.goto(url);
+  await expect(v.locator("section#design-overview")).toContainText("Visible to viewers.");
+  await expect(v.getByText("Read-only")).toBeVisible();
+  await expect(v.getByRole("button", { name: /^Edit / })).toHaveCount(0);
+  await v.locator("section#design-overview").click();
+  await expect(v.getByRole("textbox", { name: "Design Overview content" })).toHaveCount(0);
+  await expect(v.getByRole("button", { name: "Rename doc" })).toHaveCount(0);
+  await ownerCtx.close();
+  await viewerCtx.close();
+});
