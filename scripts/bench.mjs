@@ -86,7 +86,12 @@ function targetsTable(r) {
   const mark = (ok) => (ok === null ? "not measured" : ok ? "PASS" : "**MISS**");
   const rows = [
     ["doc page ratio doc/static at 10 connections", `≥ ${TARGETS.ratio}`, at10 ? fmt(at10.ratio, 3) : "—", mark(at10 ? at10.ratio >= TARGETS.ratio : null)],
-    ["doc page p99 at 10 connections", `≤ ${TARGETS.p99} ms`, at10 ? `${fmt(at10.doc.p99)} ms` : "—", mark(at10 ? at10.doc.p99 <= TARGETS.p99 : null)],
+    [
+      "doc page p99 at 10 connections",
+      `≤ ${TARGETS.p99} ms`,
+      at10 ? (at10.doc.ok ? `${fmt(at10.doc.p99)} ms` : `none completed in ${config.seconds} s`) : "—",
+      mark(at10 ? at10.doc.p99 <= TARGETS.p99 : null),
+    ],
     ["section text in server HTML", "all sections", `${r.page.sectionsInHtml}/${r.page.sectionCount}`, mark(r.page.missing.length === 0)],
     ["section save 5xx", "0", String(r.save.api.serverErrors), mark(r.save.api.serverErrors === 0)],
     ["lost updates (API)", "0", String(r.save.api.lost), mark(r.save.api.lost === 0)],
@@ -146,6 +151,7 @@ async function main() {
   installSignalHandlers();
   const runId = newRunId();
   const db = await acquireDatabase(runId, { log, onCleanup });
+  installSignalHandlers();
   const machine = describeMachine(db);
   const env = {
     ...process.env,

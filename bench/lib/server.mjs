@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, freePort } from "../../scripts/lib/postgres.mjs";
+import { trackChild } from "./cleanup.mjs";
 
 export const OUT = path.join(ROOT, "bench", "out");
 const nextBin = (appDir) => path.join(appDir, "node_modules", "next", "dist", "bin", "next");
@@ -22,7 +23,8 @@ export function runLogged(label, args, { env, logName, cwd = ROOT }) {
   const logFile = path.join(OUT, logName);
   const fd = openSync(logFile, "w");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", fd, fd] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", fd, fd], detached: true });
+    trackChild(child);
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       closeSync(fd);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/schemas";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/limits";
 
 export function SignUpForm({ invitation, email }: { invitation?: string; email?: string }) {
   const [state, action, pending] = useActionState(signUpAction, null);

@@ -2,11 +2,11 @@
 
 import { useState, useTransition } from "react";
 import { Pencil } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { renameDocAction } from "@/app/(app)/docs/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { TITLE_MAX } from "@/lib/docs/schemas";
+import { TITLE_MAX } from "@/lib/docs/limits";
 
 /** The doc title; editors rename it in place (Enter saves, Escape cancels). */
 export function DocTitle({ docId, title, editable }: { docId: string; title: string; editable: boolean }) {

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { MARKDOWN_IMPORT_MAX_BYTES } from "@/lib/docs/schemas";
+import { MARKDOWN_IMPORT_MAX_BYTES } from "@/lib/docs/limits";
 
 export function ImportDialog({ workspaceId }: { workspaceId: string }) {
   const [error, setError] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { TemplateSummaryDTO } from "@/lib/templates/queries";
-import { TITLE_MAX } from "@/lib/docs/schemas";
+import { TITLE_MAX } from "@/lib/docs/limits";
 
 export function NewDocDialog({ workspaceId, templates }: { workspaceId: string; templates: TemplateSummaryDTO[] }) {
   const [state, action, pending] = useActionState(createDocAction.bind(null, workspaceId), null);

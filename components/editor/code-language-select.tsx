@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useId } from "react";
 import { Select } from "@/components/ui/select";
-import { lowlight } from "@/lib/editor/lowlight";
+import { CODE_LANGUAGE_IDS } from "@/lib/editor/lowlight";
 
 const NAMES: Record<string, string> = {
   plaintext: "Plain text",
@@ -19,9 +19,8 @@ const NAMES: Record<string, string> = {
   yaml: "YAML",
 };
 
-/** The languages lib/editor/lowlight.ts registers, plain text first. */
-export const CODE_LANGUAGES = lowlight
-  .listLanguages()
+/** The languages lib/editor/lowlight.ts highlights, plain text first. */
+export const CODE_LANGUAGES = [...CODE_LANGUAGE_IDS]
   .map((id) => ({ id, name: NAMES[id] ?? id }))
   .sort((a, b) => (a.id === "plaintext" ? -1 : b.id === "plaintext" ? 1 : a.name.localeCompare(b.name)));
 

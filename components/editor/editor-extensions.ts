@@ -1,6 +1,9 @@
 import { Extension, textblockTypeInputRule, type AnyExtension } from "@tiptap/core";
+import { Plugin } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { Placeholder } from "@tiptap/extensions";
 import { docExtensions } from "@/lib/editor/extensions";
+import { loadCodeLanguages, lowlight } from "@/lib/editor/lowlight";
 
 /**
  * Browser-only behaviour on top of THE extension list. Nothing here changes the
@@ -32,6 +35,64 @@ const SectionHeadings = Extension.create({
   },
 });
 
+/**
+ * Grammars are fetched on demand (lib/editor/lowlight.ts): when the editor opens
+ * or a code block gets a language that is not registered yet, load it, then ask
+ * CodeBlockLowlight to re-highlight those blocks. The nudge re-sets each block's
+ * attributes to the same values: a doc change for ProseMirror (the highlighter
+ * only recomputes on doc changes) but identical content, kept out of undo history
+ * and out of Tiptap's "update" event, so it never triggers a save.
+ */
+function languagesToLoad(view: EditorView): Set<string> {
+  const missing = new Set<string>();
+  view.state.doc.descendants((node) => {
+    if (node.type.name !== "codeBlock") return true;
+    const language = node.attrs.language as string | null;
+    if (language && !lowlight.registered(language)) missing.add(language);
+    return false;
+  });
+  return missing;
+}
+
+const LazyCodeLanguages = Extension.create({
+  name: "lazyCodeLanguages",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        view(view) {
+          let destroyed = false;
+          const check = () => {
+            const missing = languagesToLoad(view);
+            if (!missing.size) return;
+            loadCodeLanguages(missing).then(
+              () => {
+                if (destroyed || view.isDestroyed) return;
+                const tr = view.state.tr;
+                view.state.doc.descendants((node, pos) => {
+                  if (node.type.name !== "codeBlock") return true;
+                  if (missing.has(node.attrs.language as string)) tr.setNodeMarkup(pos, undefined, node.attrs, node.marks);
+                  return false;
+                });
+                if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false).setMeta("preventUpdate", true));
+              },
+              () => {}, // offline: blocks stay plain text; the next change tries again
+            );
+          };
+          check();
+          return {
+            update(updated, previous) {
+              if (!updated.state.doc.eq(previous.doc)) check();
+            },
+            destroy() {
+              destroyed = true;
+            },
+          };
+        },
+      }),
+    ];
+  },
+});
+
 export function buildEditorExtensions({ guidance }: { guidance: string }): AnyExtension[] {
-  return [...docExtensions, Placeholder.configure({ placeholder: guidance || "Write this section…" }), SectionHeadings];
+  return [...docExtensions, Placeholder.configure({ placeholder: guidance || "Write this section…" }), SectionHeadings, LazyCodeLanguages];
 }

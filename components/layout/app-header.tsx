@@ -6,14 +6,7 @@ import { Bell, Check, ChevronDown, LogOut, Settings, ShieldCheck } from "lucide-
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { LazyDropdownMenu } from "@/components/ui/lazy-dropdown-menu";
 import { Logo } from "./logo";
 
 export type HeaderWorkspace = { slug: string; name: string; role: string };
@@ -43,24 +36,30 @@ export function AppHeader({
         <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           /
         </span>
-        <DropdownMenu>
-          <DropdownMenuTrigger className="inline-flex min-w-0 items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100">
-            <span className="max-w-[9rem] truncate sm:max-w-[16rem]">{current.name}</span>
-            <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
-            <span className="sr-only">Switch workspace</span>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent>
-            <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
-            {workspaces.map((w) => (
-              <DropdownMenuItem key={w.slug} asChild>
-                <Link href={`/w/${w.slug}`}>
-                  <Check aria-hidden="true" className={cn("size-4", w.slug === current.slug ? "opacity-100" : "opacity-0")} />
-                  {w.name}
-                </Link>
-              </DropdownMenuItem>
-            ))}
-          </DropdownMenuContent>
-        </DropdownMenu>
+        {/* Menus load their Radix code on first hover, focus or press (components/ui/lazy-dropdown-menu.tsx). */}
+        <LazyDropdownMenu
+          trigger={
+            <button type="button" className="inline-flex min-w-0 items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              <span className="max-w-[9rem] truncate sm:max-w-[16rem]">{current.name}</span>
+              <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
+              <span className="sr-only">Switch workspace</span>
+            </button>
+          }
+        >
+          {(m) => (
+            <m.DropdownMenuContent>
+              <m.DropdownMenuLabel>Workspaces</m.DropdownMenuLabel>
+              {workspaces.map((w) => (
+                <m.DropdownMenuItem key={w.slug} asChild>
+                  <Link href={`/w/${w.slug}`}>
+                    <Check aria-hidden="true" className={cn("size-4", w.slug === current.slug ? "opacity-100" : "opacity-0")} />
+                    {w.name}
+                  </Link>
+                </m.DropdownMenuItem>
+              ))}
+            </m.DropdownMenuContent>
+          )}
+        </LazyDropdownMenu>
         <nav aria-label="Workspace" className="ml-auto flex items-center sm:ml-4 sm:mr-auto sm:gap-1">
           {nav.map((item) => {
             // Templates stays current inside a template's page; Docs only on the list itself.
@@ -94,30 +93,35 @@ export function AppHeader({
             </span>
           )}
         </Link>
-        <DropdownMenu>
-          <DropdownMenuTrigger className="rounded-full">
-            <Avatar name={user.name} size="sm" decorative />
-            <span className="sr-only">Account menu for {user.name}</span>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="end" className="min-w-56">
-            <DropdownMenuLabel>
-              <span className="block truncate text-slate-900">{user.name}</span>
-              <span className="block truncate font-normal text-slate-600">{user.email}</span>
-            </DropdownMenuLabel>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem asChild>
-              <Link href={`/w/${current.slug}/settings`}>
-                <Settings aria-hidden="true" /> Workspace settings
-              </Link>
-            </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => void signOutAction()}>
-              <LogOut aria-hidden="true" /> Sign out
-            </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => void signOutEverywhereAction()}>
-              <ShieldCheck aria-hidden="true" /> Sign out everywhere
-            </DropdownMenuItem>
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <LazyDropdownMenu
+          trigger={
+            <button type="button" className="rounded-full">
+              <Avatar name={user.name} size="sm" decorative />
+              <span className="sr-only">Account menu for {user.name}</span>
+            </button>
+          }
+        >
+          {(m) => (
+            <m.DropdownMenuContent align="end" className="min-w-56">
+              <m.DropdownMenuLabel>
+                <span className="block truncate text-slate-900">{user.name}</span>
+                <span className="block truncate font-normal text-slate-600">{user.email}</span>
+              </m.DropdownMenuLabel>
+              <m.DropdownMenuSeparator />
+              <m.DropdownMenuItem asChild>
+                <Link href={`/w/${current.slug}/settings`}>
+                  <Settings aria-hidden="true" /> Workspace settings
+                </Link>
+              </m.DropdownMenuItem>
+              <m.DropdownMenuItem onSelect={() => void signOutAction()}>
+                <LogOut aria-hidden="true" /> Sign out
+              </m.DropdownMenuItem>
+              <m.DropdownMenuItem onSelect={() => void signOutEverywhereAction()}>
+                <ShieldCheck aria-hidden="true" /> Sign out everywhere
+              </m.DropdownMenuItem>
+            </m.DropdownMenuContent>
+          )}
+        </LazyDropdownMenu>
       </div>
     </header>
   );

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { UserPlus } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { requestReviewAction } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ReviewCandidateDTO } from "@/lib/reviews/dto";
-import { REVIEW_MESSAGE_MAX } from "@/lib/reviews/schemas";
+import { REVIEW_MESSAGE_MAX } from "@/lib/reviews/limits";
 
 type Props = {
   docId: string;

@@ -3,7 +3,7 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Lock, LockOpen, X } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { cancelReviewRequestAction, setLockedAction } from "@/app/(app)/docs/[slug]/review-actions";
 import { Button } from "@/components/ui/button";
 

@@ -3,7 +3,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/docs/status-badge";
 import type { ReviewCandidateDTO, SignOffStateDTO, TimelineEventDTO } from "@/lib/reviews/dto";
 import { CancelRequestButton, LockButton } from "./review-controls";
-import { RequestReviewDialog } from "./request-review-dialog";
+import { LazyRequestReviewDialog as RequestReviewDialog } from "./lazy-request-review-dialog";
 import { ReviewerStateBadge } from "./reviewer-state-badge";
 import { ReviewTimeline } from "./review-timeline";
 import { VerdictForm } from "./verdict-form";

@@ -3,14 +3,14 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Check, RotateCcw } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { submitVerdictAction, type VerdictActionResult } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import type { SectionDiffDTO } from "@/lib/reviews/dto";
-import { REVIEW_MESSAGE_MAX, type VerdictKind } from "@/lib/reviews/schemas";
+import { REVIEW_MESSAGE_MAX, type VerdictKind } from "@/lib/reviews/limits";
 import { WordDiffView } from "./word-diff-view";
 
 type Props = {

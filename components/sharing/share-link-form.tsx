@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/lib/errors";
 import type { CreatedShareLinkDTO } from "@/lib/sharing/dto";
-import { DEFAULT_EXPIRY_DAYS, SHARE_EXPIRY_CHOICES, SHARE_PASSWORD_MIN } from "@/lib/sharing/schemas";
+import { DEFAULT_EXPIRY_DAYS, SHARE_EXPIRY_CHOICES, SHARE_PASSWORD_MIN } from "@/lib/sharing/limits";
 
 export function CreateShareLinkForm({ docId, onCreated }: { docId: string; onCreated: (created: CreatedShareLinkDTO) => Promise<void> }) {
   const [pending, startTransition] = useTransition();

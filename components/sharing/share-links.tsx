@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { KeyRound, Link2 } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { revokeShareLinkAction } from "@/app/(app)/docs/[slug]/share-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { Users, X } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { addDocMemberAction, removeDocMemberAction } from "@/app/(app)/docs/[slug]/share-actions";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";

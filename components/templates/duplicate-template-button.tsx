@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Copy } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { duplicateTemplateAction } from "@/app/(app)/w/[workspace]/templates/actions";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { saveDocAsTemplateAction } from "@/app/(app)/docs/[slug]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Archive, Copy, Ellipsis, LayoutTemplate, Pencil } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { archiveTemplateAction, duplicateTemplateAction } from "@/app/(app)/w/[workspace]/templates/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

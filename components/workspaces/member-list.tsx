@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toaster";
 import { Trash2 } from "lucide-react";
 import { changeRoleAction, removeMemberAction } from "@/app/(app)/w/[workspace]/settings/actions";
 import { Avatar } from "@/components/ui/avatar";

@@ -8,8 +8,9 @@ export const ZEmail = z
   .max(254, "That email address is too long")
   .pipe(z.email({ error: "Enter a valid email address" }));
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 export const ZPassword = z
   .string({ error: "Enter a password" })

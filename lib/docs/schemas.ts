@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const TITLE_MAX = 200;
+import { MARKDOWN_IMPORT_MAX_BYTES, TITLE_MAX } from "./limits";
+
+export { MARKDOWN_IMPORT_MAX_BYTES, TITLE_MAX };
 
 export const ZTitle = z
   .string({ error: "Give the doc a title" })
@@ -30,7 +32,6 @@ export const ZDocListQuery = z.object({
 });
 export type TDocListQuery = z.infer<typeof ZDocListQuery>;
 
-export const MARKDOWN_IMPORT_MAX_BYTES = 1024 * 1024;
 
 export const ZImportMarkdown = z.object({
   markdown: z.string().min(1, "The file is empty").refine((s) => Buffer.byteLength(s) <= MARKDOWN_IMPORT_MAX_BYTES, "Markdown files are at most 1 MB"),

@@ -2,7 +2,6 @@ import { getSchema, type AnyExtension } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { CodeBlockLowlight } from "@tiptap/extension-code-block-lowlight";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
-import { Mention } from "@tiptap/extension-mention";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit, { type StarterKitOptions } from "@tiptap/starter-kit";
 import { CommentMark } from "./comment-mark";
@@ -12,7 +11,8 @@ import { DEFAULT_CODE_LANGUAGE, lowlight } from "./lowlight";
 /**
  * The ONE extension list: the browser editor, the validator, the renderer and the
  * Markdown converter all build from it, so a document the editor can produce is
- * exactly a document the server accepts.
+ * exactly a document the server accepts. Comment bodies have their own list in
+ * ./comment-extensions.ts (kept apart so the doc editor chunk carries no mention code).
  */
 
 // The allow-list lives in `isAllowedUri`, the hook Tiptap consults for pasted,
@@ -21,7 +21,7 @@ import { DEFAULT_CODE_LANGUAGE, lowlight } from "./lowlight";
 // them with linkify on every editor mount and log "already initialized").
 // Consequence: a bare "example.com" is not autolinked (it is not an allowed href
 // by itself); "https://example.com" is.
-const linkOptions: Exclude<StarterKitOptions["link"], false> = {
+export const linkOptions: Exclude<StarterKitOptions["link"], false> = {
   openOnClick: false,
   autolink: true,
   linkOnPaste: true,
@@ -48,41 +48,10 @@ export const docExtensions: AnyExtension[] = [
   CommentMark,
 ];
 
-/**
- * Mentions in comment bodies. The browser adds its suggestion popup with
- * `CommentMention.configure({ suggestion })` and passes the result to
- * `buildCommentExtensions`; the schema is the same either way.
- */
-export const CommentMention = Mention.configure({ HTMLAttributes: { class: "mention" } });
-
-export function buildCommentExtensions(mention: AnyExtension = CommentMention): AnyExtension[] {
-  return [
-    StarterKit.configure({
-      link: linkOptions,
-      blockquote: false,
-      codeBlock: false,
-      heading: false,
-      horizontalRule: false,
-      strike: false,
-      underline: false,
-      trailingNode: false,
-    }),
-    mention,
-  ];
-}
-
-export const commentExtensions: AnyExtension[] = buildCommentExtensions();
-
 let docSchema: Schema | undefined;
-let commentSchema: Schema | undefined;
 
 /** Building a schema costs milliseconds; every caller shares one per list. */
 export function getDocSchema(): Schema {
   docSchema ??= getSchema(docExtensions);
   return docSchema;
-}
-
-export function getCommentSchema(): Schema {
-  commentSchema ??= getSchema(commentExtensions);
-  return commentSchema;
 }

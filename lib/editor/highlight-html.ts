@@ -1,5 +1,5 @@
 import { escapeAttr, escapeText } from "./escape";
-import { DEFAULT_CODE_LANGUAGE, isKnownLanguage, lowlight } from "./lowlight";
+import { DEFAULT_CODE_LANGUAGE, isKnownLanguage, lowlight } from "./lowlight-server";
 
 type HastRoot = ReturnType<typeof lowlight.highlight>;
 type HastNode = HastRoot["children"][number];

@@ -1,22 +1,20 @@
 import { createLowlight } from "lowlight";
-import bash from "highlight.js/lib/languages/bash";
-import go from "highlight.js/lib/languages/go";
-import java from "highlight.js/lib/languages/java";
-import javascript from "highlight.js/lib/languages/javascript";
-import json from "highlight.js/lib/languages/json";
 import plaintext from "highlight.js/lib/languages/plaintext";
-import python from "highlight.js/lib/languages/python";
-import rust from "highlight.js/lib/languages/rust";
-import sql from "highlight.js/lib/languages/sql";
-import typescript from "highlight.js/lib/languages/typescript";
-import yaml from "highlight.js/lib/languages/yaml";
 
 /**
  * One lowlight instance for the browser editor and the server renderer, so both
- * highlight a block the same way. A short list on purpose: each grammar ships to
- * the browser with the editor (`common` would add ~37 of them).
+ * highlight a block the same way. A short list on purpose (`common` would add ~37).
+ *
+ * Only plain text is registered here. The browser editor fetches the grammars a
+ * section actually uses with `loadCodeLanguages` (one small chunk each, see
+ * components/editor/editor-extensions.ts); the server imports ./lowlight-server,
+ * which registers every grammar synchronously on this same instance.
  */
-export const lowlight = createLowlight({ bash, go, java, javascript, json, plaintext, python, rust, sql, typescript, yaml });
+export const lowlight = createLowlight({ plaintext });
+
+/** Every language the app highlights (and the code-block language picker offers). */
+export const CODE_LANGUAGE_IDS = ["bash", "go", "java", "javascript", "json", "plaintext", "python", "rust", "sql", "typescript", "yaml"] as const;
+export type CodeLanguageId = (typeof CODE_LANGUAGE_IDS)[number];
 
 /**
  * Blocks without a language are shown as plain text. Without this default the
@@ -24,6 +22,42 @@ export const lowlight = createLowlight({ bash, go, java, javascript, json, plain
  * (ASCII diagrams included), which is slow and guesses wrong.
  */
 export const DEFAULT_CODE_LANGUAGE = "plaintext";
+
+type Grammar = Parameters<typeof lowlight.register>[1];
+const LOADERS: Record<CodeLanguageId, () => Promise<{ default: Grammar }>> = {
+  bash: () => import("highlight.js/lib/languages/bash"),
+  go: () => import("highlight.js/lib/languages/go"),
+  java: () => import("highlight.js/lib/languages/java"),
+  javascript: () => import("highlight.js/lib/languages/javascript"),
+  json: () => import("highlight.js/lib/languages/json"),
+  plaintext: () => import("highlight.js/lib/languages/plaintext"),
+  python: () => import("highlight.js/lib/languages/python"),
+  rust: () => import("highlight.js/lib/languages/rust"),
+  sql: () => import("highlight.js/lib/languages/sql"),
+  typescript: () => import("highlight.js/lib/languages/typescript"),
+  yaml: () => import("highlight.js/lib/languages/yaml"),
+};
+
+export function isCodeLanguageId(language: string): language is CodeLanguageId {
+  return Object.hasOwn(LOADERS, language);
+}
+
+/**
+ * Register the grammars for these languages (unknown names: all of them, since
+ * an unknown language is auto-detected across every grammar, as on the server).
+ * Resolves with the languages that were newly registered.
+ */
+export async function loadCodeLanguages(languages: Iterable<string>): Promise<string[]> {
+  const wanted = new Set<CodeLanguageId>();
+  for (const language of languages) {
+    if (isCodeLanguageId(language)) wanted.add(language);
+    else for (const id of CODE_LANGUAGE_IDS) wanted.add(id);
+  }
+  const missing = [...wanted].filter((id) => !lowlight.registered(id));
+  const grammars = await Promise.all(missing.map(async (id) => [id, (await LOADERS[id]()).default] as const));
+  for (const [id, grammar] of grammars) if (!lowlight.registered(id)) lowlight.register(id, grammar);
+  return missing;
+}
 
 export function isKnownLanguage(language: string): boolean {
   return lowlight.registered(language);

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
-import { getCommentSchema, getDocSchema } from "./extensions";
+import { getCommentSchema } from "./comment-extensions";
+import { getDocSchema } from "./extensions";
 import { docOfSize, nestedBlockquotes, richComment, richDoc } from "./fixtures";
 import { MAX_SECTION_BYTES, parseCommentBody, parseSectionContent } from "./validate";
 

@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { Node, type Schema } from "@tiptap/pm/model";
 import { ContentError, copyCheckedDoc } from "./check-json";
-import { getCommentSchema, getDocSchema } from "./extensions";
+import { getCommentSchema } from "./comment-extensions";
+import { getDocSchema } from "./extensions";
 import { extractText } from "./text";
 
 export { emptyDoc, extractText, isEmptyDoc } from "./text";

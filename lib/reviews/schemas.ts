@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 /** Client-safe input schemas of the review flow: the forms use them, the domain re-checks with them. */
-export const REVIEW_MESSAGE_MAX = 2000;
-export const MAX_REVIEWERS = 20;
+import { MAX_REVIEWERS, REVIEW_MESSAGE_MAX, VERDICT_KINDS, type VerdictKind } from "./limits";
+
+export { MAX_REVIEWERS, REVIEW_MESSAGE_MAX, VERDICT_KINDS, type VerdictKind };
 
 const ZId = z.string().min(1).max(64);
 const ZSectionKey = z.string().min(1).max(80);
@@ -27,8 +28,6 @@ export const ZRequestReview = z
   .refine((v) => v.rule !== "AT_LEAST" || v.requiredApprovals !== undefined, { path: ["requiredApprovals"], message: "Say how many approvals are needed" });
 export type TRequestReview = z.input<typeof ZRequestReview>;
 
-export const VERDICT_KINDS = ["APPROVE", "REQUEST_CHANGES", "COMMENT"] as const;
-export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 export const ZSubmitVerdict = z.object({
   kind: z.enum(VERDICT_KINDS, { error: "The verdict is APPROVE, REQUEST_CHANGES or COMMENT" }),

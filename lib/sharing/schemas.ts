@@ -3,11 +3,9 @@ import { DOC_MEMBER_ROLES } from "@/lib/docs/policy";
 
 /** Client-safe input schemas for sharing: the share dialog and the JSON API use the same ones. */
 
-export const SHARE_LINK_ROLES = ["view", "comment"] as const;
-export const SHARE_EXPIRY_CHOICES = [7, 30, 90] as const;
-export const DEFAULT_EXPIRY_DAYS = 30;
-export const MAX_EXPIRY_DAYS = 365;
-export const SHARE_PASSWORD_MIN = 6;
+import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, SHARE_EXPIRY_CHOICES, SHARE_LINK_ROLES, SHARE_PASSWORD_MIN } from "./limits";
+
+export { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, SHARE_EXPIRY_CHOICES, SHARE_LINK_ROLES, SHARE_PASSWORD_MIN };
 
 const ZPassword = z
   .string()

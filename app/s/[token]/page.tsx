@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { isAppError } from "@/lib/errors";
 import { resolveShareToken, UNLOCK_COOKIE } from "@/lib/sharing/resolve-token";
 import { getSharedDoc } from "@/lib/sharing/shared-doc";
+import { getReviewedByStamps } from "@/lib/reviews/stamps";
 import "../../editor.css";
 
 type Props = { params: Promise<{ token: string }> };
@@ -69,7 +70,7 @@ export default async function SharedDocPage({ params }: Props) {
           </div>
         </header>
         <DocSections doc={doc} editable={false} />
-        <DocFooter doc={doc} />
+        <DocFooter doc={doc} stamps={await getReviewedByStamps(doc.id)} />
       </main>
     </div>
   );

@@ -11,7 +11,7 @@ import { DocSections } from "@/components/docs/doc-sections";
 import { DocTitle } from "@/components/docs/doc-title";
 import { RelativeTime } from "@/components/docs/relative-time";
 import { StatusBadge } from "@/components/docs/status-badge";
-import { ShareDialog } from "@/components/sharing/share-dialog";
+import { LazyShareDialog as ShareDialog } from "@/components/docs/lazy-share-dialog";
 import { ReviewPanelSlot } from "@/components/reviews/review-panel-slot";
 import { SignOffBanner } from "@/components/reviews/signoff-banner";
 import { requirePageActor } from "@/lib/auth/session";

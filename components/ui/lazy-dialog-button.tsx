@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
+import { Button, type ButtonSize, type ButtonVariant } from "./button";
+
+/**
+ * Stands in for a component that renders its own dialog trigger button (e.g. the
+ * doc's Share dialog) until it is needed, so the dialog, its forms and Radix are
+ * not in the page's JavaScript. The placeholder is the same button; hovering or
+ * focusing it fetches the component and swaps it in (focus kept on its trigger);
+ * a click or Enter/Space before then opens the dialog as soon as it has loaded,
+ * by clicking the real trigger, so the component's own open logic runs.
+ */
+export function LazyDialogButton<P extends object>({
+  load,
+  props,
+  children,
+  variant,
+  size,
+  className,
+}: {
+  load: () => Promise<ComponentType<P>>;
+  props: P;
+  /** The trigger's content, as the real component renders it. */
+  children: ReactNode;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  className?: string;
+}) {
+  const [Component, setComponent] = useState<ComponentType<P> | null>(null);
+  const wrapper = useRef<HTMLSpanElement>(null);
+  const after = useRef<"none" | "focus" | "click">("none");
+  const loading = useRef<Promise<void> | null>(null);
+
+  useEffect(() => {
+    if (!Component) return;
+    const button = wrapper.current?.querySelector<HTMLButtonElement>("button");
+    if (after.current === "click") button?.click();
+    if (after.current !== "none") button?.focus();
+    after.current = "none";
+  }, [Component]);
+
+  if (Component) {
+    return (
+      <span ref={wrapper} className="contents">
+        <Component {...props} />
+      </span>
+    );
+  }
+
+  const swapIn = (then: "none" | "focus" | "click") => {
+    if (then === "click" || (then === "focus" && after.current === "none")) after.current = then;
+    loading.current ??= load().then(
+      (loaded) => setComponent(() => loaded),
+      () => {
+        loading.current = null;
+      },
+    );
+  };
+
+  return (
+    <span ref={wrapper} className="contents">
+      <Button
+        variant={variant}
+        size={size}
+        className={className}
+        aria-haspopup="dialog"
+        onPointerEnter={() => swapIn(wrapper.current?.contains(document.activeElement) ? "focus" : "none")}
+        onFocus={() => swapIn("focus")}
+        onClick={() => swapIn("click")}
+      >
+        {children}
+      </Button>
+    </span>
+  );
+}
