@@ -10,8 +10,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 3,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/playwright.json" }]],
   use: {
     baseURL,
@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${PORT}`,
     url: `${baseURL}/api/health`,
-    timeout: 60_000,
+    timeout: 120_000,
     reuseExistingServer: false,
     env: {
       DATABASE_URL: process.env.DATABASE_URL ?? "",
