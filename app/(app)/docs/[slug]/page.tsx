@@ -46,7 +46,9 @@ export default async function DocPage({ params, searchParams }: Props) {
     getDocTimeline(actor, doc.id, { limit: 200 }),
     countUnreadNotifications(actor),
   ]);
-  const review = { state: signOff, sections: doc.sections, candidates, timeline };
+  // Only what the panel reads: the whole sections (content JSON, HTML) would be serialized into the page twice.
+  const sections = doc.sections.map(({ key, title, version, required, isEmpty }) => ({ key, title, version, required, isEmpty }));
+  const review = { state: signOff, sections, candidates, timeline };
   const writable = doc.access.canEdit && !doc.archivedAt && !signOff.lockedAt;
 
   return (
