@@ -9,6 +9,11 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const formErrors: string[] = [];
   for (const issue of result.error.issues) {
     const key = issue.path.map(String).join(".");
+    // zod's own wording ("expected object, received string") means nothing to a person.
+    if (!key && issue.code === "invalid_type") {
+      formErrors.push("Send a JSON object with the fields this endpoint expects.");
+      continue;
+    }
     if (!key) formErrors.push(issue.message);
     else (fieldErrors[key] ??= []).push(issue.message);
   }

@@ -62,7 +62,7 @@ test("Markdown export then import round-trips the section texts", async ({ page 
 
   await page.getByRole("link", { name: "Docs" }).first().click();
   await page.getByRole("button", { name: "Import Markdown" }).click();
-  await page.getByLabel("Markdown file").setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(markdown.replace("# Round trip", "# Round trip copy")) });
+  await page.getByRole("dialog", { name: "Import a Markdown file" }).locator("input[type=file]").setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(markdown.replace("# Round trip", "# Round trip copy")) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText("Every heading matched a template section.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Round trip copy", level: 1 })).toBeVisible();

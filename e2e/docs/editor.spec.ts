@@ -22,7 +22,7 @@ test("write three sections (with a table and a code block), reload, and see it a
   await expect(statusOf(page, "design-overview")).toContainText("Saved");
 
   await startEditing(page, "Data Model");
-  await page.getByRole("button", { name: "Table" }).click();
+  await page.locator("section#data-model").getByRole("button", { name: "Table" }).click();
   await page.getByRole("menuitem", { name: "Insert table (3 × 3)" }).click();
   await page.keyboard.type("Entity");
   await page.keyboard.press("Tab");
@@ -68,7 +68,7 @@ test("two people edit the same section: the second sees both texts and can merge
 
   await startEditing(b, "Edge Cases");
   await b.keyboard.type("Clock skew between regions.");
-  await expect(b.getByText(/saved a newer version/)).toBeVisible();
+  await expect(b.getByText(/saved a newer version .*while you were editing/)).toBeVisible();
   // Both texts are on screen: theirs in the panel, mine still in my editor.
   await expect(b.locator("section#edge-cases")).toContainText("Retries must be idempotent.");
   await expect(editorOf(b, "Edge Cases")).toContainText("Clock skew between regions.");

@@ -44,9 +44,12 @@ test("the JSON sign-in answers 401 for wrong credentials, then 429 with Retry-Af
 });
 
 test("bad API input is a 4xx with a message, never a 500", async ({ request }) => {
-  const malformed = await request.post("/api/sign-in", { data: "{not json", headers: { "content-type": "application/json" } });
+  const malformed = await request.post("/api/sign-in", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
   expect(malformed.status()).toBe(422);
   expect((await malformed.json()).error.message).toBe("The request body is not valid JSON.");
+  const notAnObject = await request.post("/api/sign-in", { data: Buffer.from('"just a string"'), headers: { "content-type": "application/json" } });
+  expect(notAnObject.status()).toBe(422);
+  expect((await notAnObject.json()).error.message).toBe("Send a JSON object with the fields this endpoint expects.");
   const unauthenticated = await request.get("/api/docs");
   expect(unauthenticated.status()).toBe(401);
 });
