@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
 import { newUser, signUp } from "../fixtures/users";
+import { ARCHITECTURE_SECTION_TITLES } from "../../lib/testing/template-titles";
 
-const SECTIONS = ["Design Overview", "Architecture", "Data Model", "Data Flow", "API Design", "Database Changes", "Integration Points", "Edge Cases", "Performance Considerations", "Security Considerations", "Testing Strategy", "Rollout Plan", "Risks & Mitigation", "Alternatives Considered"];
 
 test("a doc from the built-in template has every section, guidance, anchors and an outline", async ({ page }) => {
   await signUp(page, newUser("author"));
   await createDoc(page, "Payments service v2");
   await expect(page.getByRole("heading", { name: "Payments service v2", level: 1 })).toBeVisible();
-  for (const title of SECTIONS) await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
+  for (const title of ARCHITECTURE_SECTION_TITLES) await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
   await expect(page.getByText("High-level approach to solving this", { exact: false }).first()).toBeVisible();
   const outline = page.getByRole("navigation", { name: "Sections" }).last();
   await expect(outline.getByText("0/14 written")).toBeVisible();

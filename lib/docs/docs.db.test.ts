@@ -1,3 +1,4 @@
+import { ARCHITECTURE_SECTION_TITLES } from "@/lib/testing/template-titles";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createMember, createUser } from "@/prisma/factories";
@@ -7,22 +8,6 @@ import { getDocForViewer } from "./queries";
 import { saveSection } from "./save-section";
 import { setDocArchived } from "./mutations";
 
-const TEMPLATE_TITLES = [
-  "Design Overview",
-  "Architecture",
-  "Data Model",
-  "Data Flow",
-  "API Design",
-  "Database Changes",
-  "Integration Points",
-  "Edge Cases",
-  "Performance Considerations",
-  "Security Considerations",
-  "Testing Strategy",
-  "Rollout Plan",
-  "Risks & Mitigation",
-  "Alternatives Considered",
-];
 
 describe("create from template", () => {
   it("makes one empty section per template section, in order, with guidance and outlines", async () => {
@@ -32,7 +17,7 @@ describe("create from template", () => {
     const doc = await getDocForViewer(actor, { slug });
     expect(doc.id).toBe(id);
     expect(doc.title).toBe("Payments: <v2> API!");
-    expect(doc.sections.map((s) => s.title)).toEqual(TEMPLATE_TITLES);
+    expect(doc.sections.map((s) => s.title)).toEqual(ARCHITECTURE_SECTION_TITLES);
     expect(doc.sections.every((s) => s.isEmpty && s.version === 1)).toBe(true);
     expect(doc.sections.find((s) => s.key === "design-overview")?.guidance).toMatch(/approach/i);
     expect(JSON.stringify(doc.sections.find((s) => s.key === "risks-mitigation")?.outline)).toContain('"table"');

@@ -1,3 +1,4 @@
+import { ARCHITECTURE_SECTION_TITLES } from "@/lib/testing/template-titles";
 import type { JSONContent } from "@tiptap/core";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,22 +23,7 @@ describe("parseTemplate on the architecture design template", () => {
   });
 
   it("yields exactly the 14 sections, in order, with kebab-case keys", () => {
-    expect(template.sections.map((s) => s.title)).toEqual([
-      "Design Overview",
-      "Architecture",
-      "Data Model",
-      "Data Flow",
-      "API Design",
-      "Database Changes",
-      "Integration Points",
-      "Edge Cases",
-      "Performance Considerations",
-      "Security Considerations",
-      "Testing Strategy",
-      "Rollout Plan",
-      "Risks & Mitigation",
-      "Alternatives Considered",
-    ]);
+    expect(template.sections.map((s) => s.title)).toEqual(ARCHITECTURE_SECTION_TITLES);
     expect(template.sections.map((s) => s.key).slice(0, 2)).toEqual(["design-overview", "architecture"]);
     expect(section("security-considerations").title).toBe("Security Considerations");
     expect(section("risks-mitigation").title).toBe("Risks & Mitigation");
