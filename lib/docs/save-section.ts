@@ -6,6 +6,7 @@ import { parseSectionContent } from "@/lib/editor/validate";
 import { renderDocToHTML } from "@/lib/editor/render-html";
 import { AppError } from "@/lib/errors";
 import { Outbox } from "@/lib/notifications/outbox";
+import { keepCommentAnchors } from "@/lib/comments/reconcile";
 import { lockDocForEdit, markApprovalsStale } from "@/lib/reviews/staleness";
 import { parseInput } from "@/lib/validation";
 import { requireDocAccess } from "./access";
@@ -63,6 +64,7 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
     }
     // Review flow: approvals covering this section go stale and the status is derived again, in this transaction.
     await markApprovalsStale(tx, lockedDoc, sectionKey, actor, outbox);
+    await keepCommentAnchors(tx, doc.id, sectionKey, current.content, parsed.doc); // comment threads follow their words, or fall back to the section
     return { version: updated.version, updatedAt: now, updatedBy: { id: actor.id, name: actor.name }, changed: true };
   });
   void outbox.flush(); // review notifications' emails, after commit, never awaited

@@ -1,5 +1,5 @@
 /** Notification types and how each reads, in the inbox and in email. Client-safe. */
-export const NOTIFICATION_TYPES = ["review.requested", "review.verdict", "review.stale", "review.approved"] as const;
+export const NOTIFICATION_TYPES = ["review.requested", "review.verdict", "review.stale", "review.approved", "comment.mention"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export type NotificationData = {
@@ -11,6 +11,8 @@ export type NotificationData = {
   message?: string | null;
   sections?: string[];
   dueAt?: string | null;
+  /** comment.mention: the thread, so the link can open it. */
+  threadId?: string;
 };
 
 const VERDICT_WORDS = { APPROVE: "approved", REQUEST_CHANGES: "requested changes on", COMMENT: "commented on" } as const;
@@ -26,6 +28,8 @@ export function describeNotification(type: string, d: NotificationData): string 
       return `Your approval of “${d.docTitle}” is stale: ${who} edited ${d.sections?.join(", ") || "a section you approved"}`;
     case "review.approved":
       return `“${d.docTitle}” is approved`;
+    case "comment.mention":
+      return `${who} mentioned you in a comment on “${d.docTitle}”`;
     default:
       return `Activity on “${d.docTitle}”`;
   }

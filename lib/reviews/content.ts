@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { diffWords } from "@/components/editor/word-diff";
 import { canonicalJson } from "@/lib/docs/canonical-json";
+import { withoutCommentMarks } from "@/lib/comments/anchors";
 import type { SectionDiffDTO } from "./dto";
 
 export type SectionContent = { key: string; title: string; version: number; content: unknown; text: string };
@@ -22,7 +23,8 @@ export function bindContent(sections: readonly SectionContent[]): { snapshot: Sn
   const contents: Record<string, unknown> = {};
   for (const s of sections) {
     snapshot[s.key] = { version: s.version, content: s.content, text: s.text };
-    contents[s.key] = s.content;
+    // Comment anchors are annotations, not reviewed content: adding one does not change the hash.
+    contents[s.key] = withoutCommentMarks(s.content);
   }
   return { snapshot, contentHash: createHash("sha256").update(canonicalJson(contents)).digest("hex") };
 }

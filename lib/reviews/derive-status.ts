@@ -10,6 +10,7 @@ import type { DocStatus } from "@/lib/docs/dto";
  * - ALL: every requested reviewer has a current approval → APPROVED
  * - AT_LEAST n: n requested reviewers have a current approval → APPROVED
  * - otherwise IN_REVIEW (e.g. when an edit made an approval stale)
+ * - an open blocking comment thread holds back APPROVED: IN_REVIEW until it is resolved
  *
  * An approval is current when it is not stale and covers the request's scope
  * (an approval of some sections does not sign off a request for the whole doc).
@@ -48,6 +49,8 @@ export function deriveStatus(input: {
   requiredApprovals: number | null;
   requests: readonly StatusRequest[];
   verdicts: readonly StatusVerdict[];
+  /** Open comment threads a reviewer marked blocking (lib/comments). */
+  openBlockingThreads?: number;
 }): DocStatus {
   if (input.requests.length === 0) return "DRAFT";
   const latest = latestDecisive(input.verdicts);
@@ -55,5 +58,5 @@ export function deriveStatus(input: {
   if (states.includes("changes_requested")) return "CHANGES_REQUESTED";
   const approved = states.filter((s) => s === "approved").length;
   const needed = input.rule === "AT_LEAST" ? Math.max(1, input.requiredApprovals ?? 1) : input.requests.length;
-  return approved >= needed ? "APPROVED" : "IN_REVIEW";
+  return approved >= needed && !input.openBlockingThreads ? "APPROVED" : "IN_REVIEW";
 }

@@ -34,20 +34,23 @@ export async function lockDocumentRow(tx: Tx, docId: string): Promise<LockedDoc>
 
 /**
  * Re-derive the status from the records and write it, in the caller's transaction
- * (which holds the document row lock). A change is audited; reaching APPROVED tells
+ * (which holds the document row lock; comment threads that block or unblock take it
+ * too). A change is audited; reaching APPROVED tells
  * every requested reviewer.
  */
 export async function rederiveStatus(tx: Tx, doc: LockedDoc, actorId: string | null, outbox: Outbox): Promise<DocStatus> {
-  const [requests, verdicts, fresh] = await Promise.all([
+  const [requests, verdicts, fresh, openBlockingThreads] = await Promise.all([
     tx.reviewRequest.findMany({ where: { documentId: doc.id, cancelledAt: null }, select: { reviewerId: true, sectionKeys: true } }),
     tx.verdict.findMany({ where: { documentId: doc.id }, select: { reviewerId: true, kind: true, sectionKeys: true, staleAt: true, createdAt: true } }),
     tx.document.findUniqueOrThrow({ where: { id: doc.id }, select: { status: true, reviewRule: true, requiredApprovals: true } }),
+    tx.commentThread.count({ where: { documentId: doc.id, blocking: true, resolvedAt: null } }),
   ]);
   const status = deriveStatus({
     rule: fresh.reviewRule,
     requiredApprovals: fresh.requiredApprovals,
     requests,
     verdicts: verdicts.map((v) => ({ ...v, stale: !!v.staleAt })),
+    openBlockingThreads,
   });
   if (status === fresh.status) return status;
   await tx.document.update({ where: { id: doc.id }, data: { status } });

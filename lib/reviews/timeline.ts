@@ -21,6 +21,8 @@ type Data = Record<string, unknown> & {
   to?: string;
   dueAt?: string | null;
   rule?: string;
+  guest?: string;
+  blocking?: boolean;
   requiredApprovals?: number | null;
 };
 
@@ -57,6 +59,19 @@ export function describeEvent(type: string, d: Data, sectionTitles: Map<string, 
       return { text: "restored the doc", detail: null };
     case "doc.imported":
       return { text: "imported the doc from Markdown", detail: null };
+    case "comment.created": {
+      const where = sectionTitles.get(String(d.section)) ?? d.section;
+      const guest = typeof d.guest === "string" ? `${d.guest} (guest) ` : "";
+      return { text: `${guest}commented on ${where}${d.blocking ? " (blocking)" : ""}`, detail: null };
+    }
+    case "comment.resolved":
+      return { text: `resolved a thread on ${sectionTitles.get(String(d.section)) ?? d.section}`, detail: null };
+    case "comment.reopened":
+      return { text: `reopened a thread on ${sectionTitles.get(String(d.section)) ?? d.section}`, detail: null };
+    case "comment.blocking":
+      return { text: `marked a thread on ${sectionTitles.get(String(d.section)) ?? d.section} as blocking`, detail: null };
+    case "comment.unblocked":
+      return { text: `marked a thread on ${sectionTitles.get(String(d.section)) ?? d.section} as not blocking`, detail: null };
     default:
       return { text: type.replace(/[._]/g, " "), detail: null };
   }

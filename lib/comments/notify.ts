@@ -1,0 +1,41 @@
+import "server-only";
+import type { JSONContent } from "@tiptap/core";
+import type { Tx } from "@/lib/db";
+import type { DocContext } from "@/lib/docs/access";
+import { AppError } from "@/lib/errors";
+import type { Outbox } from "@/lib/notifications/outbox";
+import { relabelMentions, type CommentBody } from "./body";
+import { mentionableUsers } from "./caller";
+
+/**
+ * Check a body's mentions against the people who can read the doc and write their
+ * current names into them. Mentioning someone without access is refused (422): they
+ * could not open the thread the notification points at.
+ */
+export async function resolveMentions(tx: Tx, ctx: DocContext, body: CommentBody): Promise<{ doc: JSONContent; people: { id: string; name: string }[] }> {
+  if (body.mentionIds.length === 0) return { doc: body.doc, people: [] };
+  const people = await mentionableUsers(tx, ctx, body.mentionIds);
+  if (people.length !== body.mentionIds.length) {
+    const message = "You can only mention people who can read this doc.";
+    throw new AppError("INVALID_INPUT", message, { fieldErrors: { body: [message] } });
+  }
+  return { doc: relabelMentions(body.doc, new Map(people.map((p) => [p.id, p.name]))), people };
+}
+
+/** Inbox entries (and emails after commit) for the people a comment mentions, except its author. */
+export async function notifyMentions(
+  tx: Tx,
+  outbox: Outbox,
+  ctx: DocContext,
+  n: { people: { id: string }[]; authorId: string | null; actorName: string; threadId: string; text: string },
+): Promise<void> {
+  for (const person of n.people) {
+    if (person.id === n.authorId) continue;
+    await outbox.notify(tx, {
+      userId: person.id,
+      documentId: ctx.doc.id,
+      type: "comment.mention",
+      data: { docTitle: ctx.doc.title, docSlug: ctx.doc.slug, actorName: n.actorName, body: n.text.slice(0, 500), threadId: n.threadId },
+    });
+  }
+}
