@@ -22,6 +22,7 @@ import { createTemplate } from "@/lib/templates/mutations";
 import { requestReview } from "@/lib/reviews/request-review";
 import { sha256Hex } from "@/lib/crypto";
 import { paragraph } from "@/prisma/factories-docs";
+import { commentBody, createTestThread } from "@/prisma/factories-comments";
 import { uniqueEmail } from "@/prisma/factories";
 import {
   CALLERS,
@@ -78,10 +79,18 @@ function users(stranger: Outcome, wsViewer: Outcome, docReviewer: Outcome, edito
   return { stranger, wsViewer, docReviewer, editor, owner, viewLink: links, commentLink: links, revokedLink: links, expiredLink: links };
 }
 const everyone = (outcome: Outcome): Expect => users(outcome, outcome, outcome, outcome, outcome, outcome);
+/** Share-link endpoints: signed-in users hold no token (NOT_FOUND); link holders by link. */
+const byLink = (view: Outcome, comment: Outcome): Expect => ({ ...users(NF, NF, NF, NF, NF), viewLink: view, commentLink: comment, revokedLink: NF, expiredLink: NF });
 
 // Doc-scoped presets (see lib/docs/policy.ts): a doc you cannot read is NOT_FOUND, an action you may not take FORBIDDEN.
 const DOC_VIEW = users(NF, OK, OK, OK, OK);
 const DOC_EDIT = users(NF, FB, FB, OK, OK);
+// Commenting: every member role that can read (viewers included); share links reach these only through /s/<token>.
+const DOC_COMMENT = users(NF, OK, OK, OK, OK);
+// Marking a thread blocking needs the review permission.
+const DOC_REVIEW = users(NF, FB, OK, OK, OK);
+// Own comments only: the fixture's comment is the owner's.
+const OWN_COMMENT = users(NF, FB, FB, FB, OK);
 // Workspace-scoped: the doc reviewer is no workspace member, so the workspace does not exist for them.
 const WS_WRITE = users(NF, FB, NF, OK, OK);
 const WS_ADMIN = users(NF, FB, NF, FB, OK);
@@ -185,6 +194,41 @@ const ROWS: Record<string, Row> = {
   // which then shows the doc, the password form or the 404 (see sharing.db.test.ts and e2e).
   "s/[token]/actions.ts#unlockShareLinkAction": { call: (fn, c) => call(fn, c.token ?? "no-token-at-all", null, form({ password: "a guess" })), expect: everyone(REDIRECT) },
 
+  // ── Doc: review comments (lib/comments) ──
+  "GET /api/docs/[id]/comments": { call: (fn, c) => callRoute(fn, url(c, "/comments"), { id: c.doc.id }), expect: DOC_VIEW },
+  "POST /api/docs/[id]/comments": {
+    call: (fn, c) => callRoute(fn, url(c, "/comments"), { id: c.doc.id }, { json: { sectionKey: "design-overview", body: commentBody("From the matrix") } }),
+    expect: DOC_COMMENT,
+  },
+  "POST /api/docs/[id]/comments/[threadId]/replies": {
+    setup: threadSetup,
+    call: (fn, c) => callRoute(fn, url(c, `/comments/${c.extra.threadId}/replies`), { id: c.doc.id, threadId: c.extra.threadId! }, { json: { body: commentBody("A reply") } }),
+    expect: DOC_COMMENT,
+  },
+  "PATCH /api/docs/[id]/comments/[threadId]": {
+    setup: threadSetup,
+    call: (fn, c) => callRoute(fn, url(c, `/comments/${c.extra.threadId}`), { id: c.doc.id, threadId: c.extra.threadId! }, { method: "PATCH", json: { resolved: true } }),
+    expect: DOC_COMMENT,
+  },
+  "(app)/docs/[slug]/comment-actions.ts#listThreadsAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_VIEW },
+  "(app)/docs/[slug]/comment-actions.ts#createThreadAction": { call: (fn, c) => call(fn, c.doc.id, { sectionKey: "design-overview", body: commentBody("From the matrix") }), expect: DOC_COMMENT },
+  "(app)/docs/[slug]/comment-actions.ts#replyToThreadAction": { setup: threadSetup, call: (fn, c) => call(fn, c.doc.id, c.extra.threadId, { body: commentBody("A reply") }), expect: DOC_COMMENT },
+  "(app)/docs/[slug]/comment-actions.ts#editCommentAction": { setup: threadSetup, call: (fn, c) => call(fn, c.doc.id, c.extra.commentId, { body: commentBody("Edited") }), expect: OWN_COMMENT },
+  "(app)/docs/[slug]/comment-actions.ts#deleteCommentAction": { setup: threadSetup, call: (fn, c) => call(fn, c.doc.id, c.extra.commentId), expect: OWN_COMMENT },
+  "(app)/docs/[slug]/comment-actions.ts#setThreadStateAction": { setup: threadSetup, call: (fn, c) => call(fn, c.doc.id, c.extra.threadId, { blocking: true }), expect: DOC_REVIEW },
+  "(app)/docs/[slug]/comment-actions.ts#listMentionCandidatesAction": { call: (fn, c) => call(fn, c.doc.id, "sa"), expect: DOC_COMMENT },
+  // Guests: a view link reads threads, a comment link writes them too; revoked and expired links are the same 404 as none.
+  "s/[token]/comment-actions.ts#listSharedThreadsAction": { call: (fn, c) => call(fn, c.token ?? "no-token-at-all"), expect: byLink(OK, OK) },
+  "s/[token]/comment-actions.ts#createGuestThreadAction": {
+    call: (fn, c) => call(fn, c.token ?? "no-token-at-all", { sectionKey: "design-overview", body: commentBody("A guest's question"), guestName: "Gus Guest" }),
+    expect: byLink(FB, OK),
+  },
+  "s/[token]/comment-actions.ts#guestReplyAction": {
+    setup: threadSetup,
+    call: (fn, c) => call(fn, c.token ?? "no-token-at-all", c.extra.threadId, { body: commentBody("A guest's reply"), guestName: "Gus Guest" }),
+    expect: byLink(FB, OK),
+  },
+
   // ── Workspace: server actions ──
   "(app)/w/[workspace]/actions.ts#createDocAction": { call: (fn, c) => call(fn, c.world.workspace.id, null, form({ title: "Matrix doc" })), expect: users(NF, FB, NF, REDIRECT, REDIRECT) },
   "(app)/w/[workspace]/actions.ts#importDocAction": {
@@ -224,6 +268,12 @@ const ROWS: Record<string, Row> = {
 };
 
 const TEMPLATE = { name: "Matrix template", description: "", sections: [{ title: "Context" }, { title: "Decision" }] };
+
+/** A thread on the doc, started by its owner. */
+async function threadSetup(w: World, doc: DocFixture) {
+  const { threadId, commentId } = await createTestThread(w.owner, doc.id, { text: "Owner's question" });
+  return { threadId, commentId };
+}
 
 async function templateSetup(w: World) {
   const { id } = await createTemplate(w.owner, w.workspace.id, TEMPLATE);

@@ -4,7 +4,6 @@ import type { Tx } from "@/lib/db";
 import { isLinkCaller, type DocCaller, type DocContext } from "@/lib/docs/access";
 import { docCan } from "@/lib/docs/policy";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import type { CommentPermissionsDTO } from "./dto";
 import { ZGuestName } from "./schemas";
 
@@ -24,7 +23,12 @@ export function commentPermissions(caller: DocCaller, ctx: DocContext): CommentP
 
 export function commentAuthor(caller: DocCaller, guestName: unknown): CommentAuthor {
   if (!isLinkCaller(caller)) return { authorId: caller.id, shareLinkId: null, guestName: null, name: caller.name };
-  const name = parseInput(ZGuestName, guestName);
+  const parsed = ZGuestName.safeParse(guestName ?? "");
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Type your name";
+    throw new AppError("INVALID_INPUT", message, { fieldErrors: { guestName: [message] } });
+  }
+  const name = parsed.data;
   return { authorId: null, shareLinkId: caller.linkId, guestName: name, name };
 }
 

@@ -24,10 +24,10 @@ export async function replyToThread(caller: DocCaller, docId: string, threadId: 
   const outbox = new Outbox();
   const result = await db.$transaction(async (tx) => {
     const thread = await lockThread(tx, ctx.doc.id, threadId);
-    const { doc, people } = await resolveMentions(tx, ctx, body);
+    const { doc, text, people } = await resolveMentions(tx, ctx, body);
     const now = new Date();
     const comment = await tx.comment.create({
-      data: { threadId: thread.id, authorId: author.authorId, shareLinkId: author.shareLinkId, guestName: author.guestName, body: doc as Prisma.InputJsonValue, text: body.text, createdAt: now },
+      data: { threadId: thread.id, authorId: author.authorId, shareLinkId: author.shareLinkId, guestName: author.guestName, body: doc as Prisma.InputJsonValue, text, createdAt: now },
       select: { id: true },
     });
     await tx.commentThread.update({ where: { id: thread.id }, data: { updatedAt: now } });
@@ -38,7 +38,7 @@ export async function replyToThread(caller: DocCaller, docId: string, threadId: 
       type: "comment.replied",
       data: { threadId: thread.id, section: thread.sectionKey, ...(author.guestName ? { guest: author.guestName } : {}) },
     });
-    await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text: body.text });
+    await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text });
     return { commentId: comment.id };
   });
   await countHit?.();
@@ -66,9 +66,9 @@ export async function editComment(actor: Actor, docId: string, commentId: string
   const outbox = new Outbox();
   await db.$transaction(async (tx) => {
     await lockThread(tx, ctx.doc.id, comment.threadId);
-    const { doc, people } = await resolveMentions(tx, ctx, body);
-    await tx.comment.update({ where: { id: comment.id }, data: { body: doc as Prisma.InputJsonValue, text: body.text, editedAt: new Date() } });
-    await notifyMentions(tx, outbox, ctx, { people: people.filter((p) => !before.has(p.id)), authorId: actor.id, actorName: actor.name, threadId: comment.threadId, text: body.text });
+    const { doc, text, people } = await resolveMentions(tx, ctx, body);
+    await tx.comment.update({ where: { id: comment.id }, data: { body: doc as Prisma.InputJsonValue, text, editedAt: new Date() } });
+    await notifyMentions(tx, outbox, ctx, { people: people.filter((p) => !before.has(p.id)), authorId: actor.id, actorName: actor.name, threadId: comment.threadId, text });
   });
   void outbox.flush();
 }

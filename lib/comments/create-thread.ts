@@ -51,7 +51,7 @@ export async function createThread(caller: DocCaller, docId: string, raw: unknow
       SELECT id, content FROM "Section" WHERE "documentId" = ${ctx.doc.id} AND key = ${input.sectionKey} FOR UPDATE`;
     const section = rows[0];
     if (!section) throw new AppError("NOT_FOUND", `This doc has no section "${input.sectionKey.slice(0, 60)}".`);
-    const { doc: bodyDoc, people } = await resolveMentions(tx, ctx, body);
+    const { doc: bodyDoc, text, people } = await resolveMentions(tx, ctx, body);
     const now = new Date();
     const thread = await tx.commentThread.create({
       data: {
@@ -72,7 +72,7 @@ export async function createThread(caller: DocCaller, docId: string, raw: unknow
       await tx.section.update({ where: { id: section.id }, data: { content: marked as Prisma.InputJsonValue, html: renderDocToHTML(marked) } });
     }
     const comment = await tx.comment.create({
-      data: { threadId: thread.id, authorId: author.authorId, shareLinkId: author.shareLinkId, guestName: author.guestName, body: bodyDoc as Prisma.InputJsonValue, text: body.text, createdAt: now },
+      data: { threadId: thread.id, authorId: author.authorId, shareLinkId: author.shareLinkId, guestName: author.guestName, body: bodyDoc as Prisma.InputJsonValue, text, createdAt: now },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -82,7 +82,7 @@ export async function createThread(caller: DocCaller, docId: string, raw: unknow
       type: "comment.created",
       data: { threadId: thread.id, section: input.sectionKey, anchored: !!input.anchor, blocking: input.blocking, ...(author.guestName ? { guest: author.guestName } : {}) },
     });
-    await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text: body.text });
+    await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text });
     if (input.blocking) await rederiveStatus(tx, await lockDocumentRow(tx, ctx.doc.id), author.authorId, outbox);
     return { threadId: thread.id, commentId: comment.id };
   });

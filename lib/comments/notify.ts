@@ -2,6 +2,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import type { Tx } from "@/lib/db";
 import type { DocContext } from "@/lib/docs/access";
+import { extractText } from "@/lib/editor/text";
 import { AppError } from "@/lib/errors";
 import type { Outbox } from "@/lib/notifications/outbox";
 import { relabelMentions, type CommentBody } from "./body";
@@ -12,14 +13,15 @@ import { mentionableUsers } from "./caller";
  * current names into them. Mentioning someone without access is refused (422): they
  * could not open the thread the notification points at.
  */
-export async function resolveMentions(tx: Tx, ctx: DocContext, body: CommentBody): Promise<{ doc: JSONContent; people: { id: string; name: string }[] }> {
-  if (body.mentionIds.length === 0) return { doc: body.doc, people: [] };
+export async function resolveMentions(tx: Tx, ctx: DocContext, body: CommentBody): Promise<{ doc: JSONContent; text: string; people: { id: string; name: string }[] }> {
+  if (body.mentionIds.length === 0) return { doc: body.doc, text: body.text, people: [] };
   const people = await mentionableUsers(tx, ctx, body.mentionIds);
   if (people.length !== body.mentionIds.length) {
     const message = "You can only mention people who can read this doc.";
     throw new AppError("INVALID_INPUT", message, { fieldErrors: { body: [message] } });
   }
-  return { doc: relabelMentions(body.doc, new Map(people.map((p) => [p.id, p.name]))), people };
+  const doc = relabelMentions(body.doc, new Map(people.map((p) => [p.id, p.name])));
+  return { doc, text: extractText(doc), people };
 }
 
 /** Inbox entries (and emails after commit) for the people a comment mentions, except its author. */

@@ -1,0 +1,90 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resetMailTransport } from "@/lib/email/send";
+import { listNotifications } from "@/lib/notifications/queries";
+import { createMember, createUser } from "@/prisma/factories";
+import { commentBody } from "@/prisma/factories-comments";
+import { createTestDoc } from "@/prisma/factories-docs";
+import { editComment, replyToThread } from "./comment-mutations";
+import { createThread } from "./create-thread";
+
+/** A real SMTP server on a free port (as lib/notifications/email.db.test.ts): nodemailer speaks SMTP to it over TCP. */
+const received: { to: string[]; raw: string }[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    let raw = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => (raw += chunk));
+    stream.on("end", () => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+      callback();
+    });
+  },
+});
+
+const qp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+
+async function mailTo(address: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = received.find((m) => m.to.includes(address));
+    if (mail) return qp(mail.raw);
+    if (Date.now() > deadline) throw new Error(`no email to ${address}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.APP_URL = "https://review.example.test";
+  resetMailTransport();
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  resetMailTransport();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe("@mentions", () => {
+  it("reach the mentioned member's inbox and mailbox (with the comment and a link), not the author's", async () => {
+    const author = await createUser({ name: "Ada Author" });
+    const mia = await createMember(author.workspace.id, "VIEWER", "Mia Mentioned");
+    const doc = await createTestDoc(author.actor, author.workspace.id, { title: "Ledger rewrite", sections: { "design-overview": "Double entry." } });
+    const { threadId } = await createThread(author.actor, doc.id, {
+      sectionKey: "design-overview",
+      body: commentBody("Can you check the rounding?", [{ id: mia.actor.id, name: "Mia" }, { id: author.actor.id, name: "Ada" }]),
+    });
+
+    const [note] = await listNotifications(mia.actor);
+    expect(note).toMatchObject({ type: "comment.mention", text: "Ada Author mentioned you in a comment on “Ledger rewrite”", docSlug: doc.slug, body: "Can you check the rounding? @Mia Mentioned @Ada Author" });
+    expect(await db.notification.count({ where: { userId: author.actor.id, type: "comment.mention" } })).toBe(0);
+    const mail = await mailTo(mia.actor.email);
+    expect(mail).toContain("Ada Author mentioned you in a comment on");
+    expect(mail).toContain("> Can you check the rounding?");
+    expect(mail).toContain(`Open the doc: https://review.example.test/docs/${doc.slug}`);
+
+    // A reply mentioning her again notifies again; an edit only notifies people it newly mentions.
+    const { commentId } = await replyToThread(author.actor, doc.id, threadId, { body: commentBody("Ping", [{ id: mia.actor.id, name: "Mia" }]) });
+    const sam = await createMember(author.workspace.id, "MEMBER", "Sam Second");
+    await editComment(author.actor, doc.id, commentId, { body: commentBody("Ping both", [{ id: mia.actor.id, name: "Mia" }, { id: sam.actor.id, name: "Sam" }]) });
+    expect(await db.notification.count({ where: { userId: mia.actor.id, type: "comment.mention" } })).toBe(2);
+    expect(await db.notification.count({ where: { userId: sam.actor.id, type: "comment.mention" } })).toBe(1);
+  });
+
+  it("of someone who cannot read the doc are refused (422) and notify nobody", async () => {
+    const author = await createUser({ name: "Ada Author" });
+    const outsider = await createUser({ name: "Otto Outsider" });
+    const doc = await createTestDoc(author.actor, author.workspace.id, { sections: { "design-overview": "x" } });
+    const error = await createThread(author.actor, doc.id, { sectionKey: "design-overview", body: commentBody("Hi", [{ id: outsider.actor.id, name: "Otto" }]) }).catch((e) => e);
+    expect(error).toMatchObject({ code: "INVALID_INPUT", message: "You can only mention people who can read this doc." });
+    expect(await db.notification.count({ where: { userId: outsider.actor.id } })).toBe(0);
+    expect(await db.commentThread.count({ where: { documentId: doc.id } })).toBe(0);
+  });
+});
