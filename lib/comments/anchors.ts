@@ -98,15 +98,26 @@ export const MAX_QUOTE = 2_000;
  * hashes are taken over this form (lib/reviews/content.ts).
  */
 export function withoutCommentMarks(content: unknown): unknown {
-  if (Array.isArray(content)) return content.map(withoutCommentMarks);
-  if (!content || typeof content !== "object") return content;
-  const node = content as JSONContent;
+  if (!content || typeof content !== "object" || Array.isArray(content)) return content;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
+  for (const [k, v] of Object.entries(content as JSONContent)) {
     if (k === "marks" && Array.isArray(v)) {
       const kept = v.filter((m: { type?: string }) => m?.type !== COMMENT_MARK);
       if (kept.length) out.marks = kept;
-    } else out[k] = k === "content" ? withoutCommentMarks(v) : v;
+    } else if (k === "content" && Array.isArray(v)) out.content = mergeText(v.map(withoutCommentMarks) as JSONContent[]);
+    else out[k] = v;
   }
   return out;
+}
+
+/** Adjacent text with the same marks is one text node, as ProseMirror stores it (a mark removed may leave a split). */
+function mergeText(nodes: JSONContent[]): JSONContent[] {
+  const merged: JSONContent[] = [];
+  for (const node of nodes) {
+    const last = merged[merged.length - 1];
+    if (last?.type === "text" && node.type === "text" && JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])) {
+      merged[merged.length - 1] = { ...last, text: (last.text ?? "") + (node.text ?? "") };
+    } else merged.push(node);
+  }
+  return merged;
 }

@@ -64,3 +64,13 @@ describe("reviewerState", () => {
     expect(reviewerState(req("a"), verdict)).toBe(state);
   });
 });
+
+describe("open blocking comment threads", () => {
+  it("hold back APPROVED (IN_REVIEW instead) and nothing else", () => {
+    const approved = { rule: "ALL" as const, requiredApprovals: null, requests: [req("a")], verdicts: [approve("a")] };
+    expect(deriveStatus({ ...approved, openBlockingThreads: 2 })).toBe("IN_REVIEW");
+    expect(deriveStatus({ ...approved, openBlockingThreads: 0 })).toBe("APPROVED");
+    expect(deriveStatus({ ...approved, verdicts: [changes("a")], openBlockingThreads: 1 })).toBe("CHANGES_REQUESTED");
+    expect(deriveStatus({ ...approved, requests: [], openBlockingThreads: 1 })).toBe("DRAFT");
+  });
+});
