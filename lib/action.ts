@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { isAppError, isDatabaseUnavailable, type ErrorCode, type FieldErrors } from "./errors";
+import { databaseInputProblem, isAppError, isDatabaseUnavailable, type ErrorCode, type FieldErrors } from "./errors";
 import { logError, newRequestId } from "./log";
 
 export type ActionError = {
@@ -22,6 +22,8 @@ export function toActionError(error: unknown): ActionError {
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.details.fieldErrors, retryAfterSeconds: error.details.retryAfterSeconds };
   }
   if (isDatabaseUnavailable(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
+  const inputProblem = databaseInputProblem(error);
+  if (inputProblem) return { ok: false, code: "INVALID_INPUT", message: inputProblem };
   const requestId = newRequestId();
   logError("server action failed", error, { requestId });
   return { ok: false, code: "INTERNAL", message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.` };
@@ -44,4 +46,21 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 export function keepValues<R extends ActionResult<unknown>>(result: R, input: Record<string, string | undefined>, names: string[]): R {
   if (result.ok) return result;
   return { ...result, values: Object.fromEntries(names.map((n) => [n, input[n] ?? ""])) };
+}
+
+/**
+ * A server action's argument as text. Actions are public endpoints: an argument
+ * typed `string` arrives as whatever the client encoded (an object whose `toString`
+ * is not a function makes `String(x)` throw). Anything but a string or a finite
+ * number becomes "", which every lookup answers with NOT_FOUND or INVALID_INPUT.
+ */
+export function argText(value: unknown): string {
+  if (typeof value === "string") return value;
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+}
+
+/** The text fields of a submitted form; none when the argument is not a FormData. */
+export function formFields(form: unknown): Record<string, string> {
+  if (!(form instanceof FormData)) return {};
+  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }

@@ -49,3 +49,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Database refusals caused by the data sent, not by the server: a NUL character in
+ * text (22021), a character the encoding lacks (22P05), a lone UTF-16 surrogate
+ * (Prisma's query engine rejects it while reading the query's JSON), a value too
+ * long for its column or index (22001, 54000). Input validation should catch these first; this is
+ * the net under it, so such a request is a 422 with a message, never a 500.
+ * Returns the message to show, or null.
+ */
+export function databaseInputProblem(error: unknown): string | null {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === "object" && !seen.has(e)) {
+    seen.add(e);
+    const { code, message, meta, originalCode } = e as { code?: unknown; message?: unknown; meta?: { code?: unknown }; originalCode?: unknown };
+    const codes = [code, meta?.code, originalCode].filter((c): c is string => typeof c === "string");
+    const text = typeof message === "string" ? message : "";
+    if (codes.some((c) => c === "22021" || c === "22P05") || /invalid byte sequence for encoding|has no equivalent in encoding|unexpected end of hex escape|lone leading surrogate|invalid unicode code point/i.test(text))
+      return "Text may not contain NUL characters or invalid Unicode.";
+    if (codes.some((c) => c === "22001" || c === "54000") || /value too long for type|index row (size|requires)/.test(text)) return "A value in the request is too long.";
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}

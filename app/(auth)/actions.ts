@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { keepValues, runAction, type ActionResult } from "@/lib/action";
+import { formFields, keepValues, runAction, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { revokeAllSessions, requireActor } from "@/lib/auth/session";
 import { verifyCredentials } from "@/lib/auth/sign-in";
@@ -12,12 +12,8 @@ import { clientIp } from "@/lib/http/route";
 import { acceptInvitation } from "@/lib/workspaces/invitations";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
-function formObject(form: FormData): Record<string, string> {
-  return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-}
-
 export async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const input = formObject(form);
+  const input = formFields(form);
   const result = await runAction(async () => verifyCredentials(input, clientIp(await headers())));
   if (!result.ok) return keepValues(result, input, ["email"]);
   await signIn("credentials", { ticket: issueSignInTicket(result.data.id), redirect: false });
@@ -25,7 +21,7 @@ export async function signInAction(_prev: ActionResult | null, form: FormData): 
 }
 
 export async function signUpAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const input = formObject(form);
+  const input = formFields(form);
   const result = await runAction(async () => signUp(input));
   if (!result.ok) return keepValues(result, input, ["name", "email"]);
   await signIn("credentials", { ticket: issueSignInTicket(result.data.userId), redirect: false });

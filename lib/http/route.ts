@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, isAppError, isDatabaseUnavailable } from "@/lib/errors";
+import { AppError, databaseInputProblem, isAppError, isDatabaseUnavailable } from "@/lib/errors";
 import { logError, newRequestId } from "@/lib/log";
 import { UNAVAILABLE_MESSAGE } from "@/lib/action";
 
@@ -20,6 +20,8 @@ export function errorResponse(error: unknown): Response {
     );
   }
   if (isDatabaseUnavailable(error)) return json({ error: { code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE } }, { status: 503, headers: { "Retry-After": "5" } });
+  const inputProblem = databaseInputProblem(error);
+  if (inputProblem) return errorResponse(new AppError("INVALID_INPUT", inputProblem));
   const requestId = newRequestId();
   logError("route handler failed", error, { requestId });
   return json({ error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } }, { status: 500, headers: { "X-Request-Id": requestId } });

@@ -23,6 +23,9 @@ export async function requireWorkspace(
   by: { id: string } | { slug: string },
   permission: WorkspacePermission = "workspace.view",
 ): Promise<WorkspaceContext> {
+  // Ids and slugs come from URLs and action arguments: anything but a short string names no workspace.
+  const key = "id" in by ? by.id : by.slug;
+  if (typeof key !== "string" || !key || key.length > 200 || key.includes("\0")) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member.");
   const membership = await findMembership(actor.id, by);
   if (!membership) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member.");
   if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");

@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/action";
+import { argText, formFields, runAction, type ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { getBaseUrl } from "@/lib/http/base-url";
 import { clientIp } from "@/lib/http/route";
@@ -19,17 +19,17 @@ import { parseInput } from "@/lib/validation";
 export async function unlockShareLinkAction(token: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const requestHeaders = await headers();
   const result = await runAction(async () => {
-    const { password } = parseInput(ZSharePassword, { password: form.get("password") ?? "" });
-    const access = await resolveShareToken(String(token), { password, ip: clientIp(requestHeaders), recordUse: false });
+    const { password } = parseInput(ZSharePassword, { password: formFields(form).password ?? "" });
+    const access = await resolveShareToken(argText(token), { password, ip: clientIp(requestHeaders), recordUse: false });
     if (access.status === "password") throw new AppError("UNAUTHENTICATED", access.error ?? "Enter the password.");
     return access.unlock;
   });
   // Unknown, revoked or expired: the page itself shows the same 404 as any other.
-  if (!result.ok && result.code === "NOT_FOUND") redirect(`/s/${encodeURIComponent(String(token))}`);
+  if (!result.ok && result.code === "NOT_FOUND") redirect(`/s/${encodeURIComponent(argText(token))}`);
   if (!result.ok) return result;
   if (result.data) {
     const { name, value, ...options } = result.data;
     (await cookies()).set(name, value, { ...options, secure: getBaseUrl(requestHeaders).startsWith("https://") });
   }
-  redirect(`/s/${encodeURIComponent(String(token))}`);
+  redirect(`/s/${encodeURIComponent(argText(token))}`);
 }

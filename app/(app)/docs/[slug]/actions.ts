@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { runAction, toActionError, type ActionResult } from "@/lib/action";
+import { argText, runAction, toActionError, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import type { PersonDTO, SaveOutcome, SaveSectionInput } from "@/lib/docs/dto";
 import { isAppError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { saveDocAsTemplate } from "@/lib/templates/mutations";
 export async function saveSectionAction(input: SaveSectionInput): Promise<SaveOutcome> {
   try {
     const actor = await requireActor();
-    const saved = await saveSection(actor, String(input?.docId ?? ""), String(input?.sectionKey ?? ""), { baseVersion: input?.baseVersion, content: input?.content });
+    const saved = await saveSection(actor, argText(input?.docId), argText(input?.sectionKey), { baseVersion: input?.baseVersion, content: input?.content });
     return { status: "saved", version: saved.version, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy };
   } catch (error) {
     if (isAppError(error) && error.code === "CONFLICT" && error.details.data) {
@@ -47,7 +47,7 @@ export async function setArchivedAction(docId: string, slug: string, archived: b
 /** The doc's structure (not its content) as a new workspace template; owners and admins only. */
 export async function saveDocAsTemplateAction(docId: string, input: { name: string }): Promise<ActionResult<{ id: string; workspaceSlug: string }>> {
   return runAction(async () => {
-    const saved = await saveDocAsTemplate(await requireActor(), String(docId), { name: input?.name });
+    const saved = await saveDocAsTemplate(await requireActor(), argText(docId), { name: input?.name });
     revalidatePath("/w/[workspace]", "layout");
     return saved;
   });

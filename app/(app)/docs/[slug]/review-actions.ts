@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
+import { argText, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { lockDoc, unlockDoc } from "@/lib/reviews/lock";
 import { cancelReviewRequest, requestReview } from "@/lib/reviews/request-review";
@@ -14,7 +14,7 @@ const refresh = () => revalidatePath("/docs/[slug]", "page");
 
 export async function requestReviewAction(docId: string, input: TRequestReview): Promise<ActionResult<{ requested: number }>> {
   return runAction(async () => {
-    const result = await requestReview(await requireActor(), String(docId), input);
+    const result = await requestReview(await requireActor(), argText(docId), input);
     refresh();
     return result;
   });
@@ -22,7 +22,7 @@ export async function requestReviewAction(docId: string, input: TRequestReview):
 
 export async function cancelReviewRequestAction(docId: string, requestId: string): Promise<ActionResult> {
   return runAction(async () => {
-    await cancelReviewRequest(await requireActor(), String(docId), String(requestId));
+    await cancelReviewRequest(await requireActor(), argText(docId), argText(requestId));
     refresh();
     return undefined;
   });
@@ -36,7 +36,7 @@ export type VerdictActionResult =
 export async function submitVerdictAction(docId: string, input: TSubmitVerdict): Promise<VerdictActionResult> {
   try {
     const actor = await requireActor();
-    const result = await submitVerdict(actor, String(docId), input);
+    const result = await submitVerdict(actor, argText(docId), input);
     refresh();
     return { ok: true, data: { status: result.status } };
   } catch (error) {
@@ -51,7 +51,7 @@ export async function submitVerdictAction(docId: string, input: TSubmitVerdict):
 export async function setLockedAction(docId: string, locked: boolean): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireActor();
-    await (locked ? lockDoc(actor, String(docId)) : unlockDoc(actor, String(docId)));
+    await (locked ? lockDoc(actor, argText(docId)) : unlockDoc(actor, argText(docId)));
     refresh();
     return undefined;
   });

@@ -1,20 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { keepValues, runAction, type ActionResult } from "@/lib/action";
+import { argText, formFields, keepValues, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { createDoc } from "@/lib/docs/create-doc";
 import { importMarkdown } from "@/lib/docs/markdown";
 
 export async function createDocAction(workspaceId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const input = { title: String(form.get("title") ?? ""), templateId: String(form.get("templateId") ?? "") || undefined };
-  const result = await runAction(async () => createDoc(await requireActor(), workspaceId, input));
+  const fields = formFields(form);
+  const input = { title: fields.title ?? "", templateId: fields.templateId || undefined };
+  const result = await runAction(async () => createDoc(await requireActor(), argText(workspaceId), input));
   if (!result.ok) return keepValues(result, input, ["title"]);
   redirect(`/docs/${result.data.slug}`);
 }
 
 export async function importDocAction(workspaceId: string, input: { markdown: string; templateId?: string }): Promise<ActionResult> {
-  const result = await runAction(async () => importMarkdown(await requireActor(), workspaceId, input));
+  const result = await runAction(async () => importMarkdown(await requireActor(), argText(workspaceId), input));
   if (!result.ok) return result;
   const params = new URLSearchParams({ imported: "1" });
   if (result.data.unmatched.length) params.set("unmatched", result.data.unmatched.join("\n"));

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
+import { argText, formFields, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { getBaseUrl } from "@/lib/http/base-url";
 import { inviteMember, revokeInvitation } from "@/lib/workspaces/invitations";
@@ -10,13 +10,9 @@ import { changeMemberRole, removeMember, renameWorkspace } from "@/lib/workspace
 
 type Invited = { email: string; link: string; emailed: boolean };
 
-function fields(form: FormData) {
-  return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
-}
-
 export async function inviteMemberAction(workspaceId: string, _prev: ActionResult<Invited> | null, form: FormData): Promise<ActionResult<Invited>> {
   return runAction(async () => {
-    const result = await inviteMember(await requireActor(), workspaceId, fields(form), getBaseUrl(await headers()));
+    const result = await inviteMember(await requireActor(), argText(workspaceId), formFields(form), getBaseUrl(await headers()));
     revalidatePath("/w/[workspace]/settings", "page");
     return { email: result.email, link: result.link, emailed: result.emailed };
   });
@@ -24,7 +20,7 @@ export async function inviteMemberAction(workspaceId: string, _prev: ActionResul
 
 export async function revokeInvitationAction(workspaceId: string, invitationId: string): Promise<ActionResult> {
   return runAction(async () => {
-    await revokeInvitation(await requireActor(), workspaceId, invitationId);
+    await revokeInvitation(await requireActor(), argText(workspaceId), argText(invitationId));
     revalidatePath("/w/[workspace]/settings", "page");
     return undefined;
   });
@@ -32,7 +28,7 @@ export async function revokeInvitationAction(workspaceId: string, invitationId: 
 
 export async function changeRoleAction(workspaceId: string, membershipId: string, role: string): Promise<ActionResult> {
   return runAction(async () => {
-    await changeMemberRole(await requireActor(), workspaceId, { membershipId, role });
+    await changeMemberRole(await requireActor(), argText(workspaceId), { membershipId, role });
     revalidatePath("/w/[workspace]/settings", "page");
     return undefined;
   });
@@ -40,7 +36,7 @@ export async function changeRoleAction(workspaceId: string, membershipId: string
 
 export async function removeMemberAction(workspaceId: string, membershipId: string): Promise<ActionResult> {
   return runAction(async () => {
-    await removeMember(await requireActor(), workspaceId, { membershipId });
+    await removeMember(await requireActor(), argText(workspaceId), { membershipId });
     revalidatePath("/w/[workspace]/settings", "page");
     return undefined;
   });
@@ -48,7 +44,7 @@ export async function removeMemberAction(workspaceId: string, membershipId: stri
 
 export async function renameWorkspaceAction(workspaceId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    await renameWorkspace(await requireActor(), workspaceId, fields(form));
+    await renameWorkspace(await requireActor(), argText(workspaceId), formFields(form));
     revalidatePath("/w/[workspace]", "layout");
     return undefined;
   });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
+import { argText, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { archiveTemplate, createTemplate, duplicateTemplate, updateTemplate } from "@/lib/templates/mutations";
 import { getTemplateForEditing, type TemplateEditorDTO } from "@/lib/templates/queries";
@@ -11,7 +11,7 @@ const revalidateWorkspace = () => revalidatePath("/w/[workspace]", "layout");
 
 export async function createTemplateAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const created = await createTemplate(await requireActor(), String(workspaceId), input);
+    const created = await createTemplate(await requireActor(), argText(workspaceId), input);
     revalidateWorkspace();
     return created;
   });
@@ -21,15 +21,15 @@ export async function createTemplateAction(workspaceId: string, input: unknown):
 export async function updateTemplateAction(workspaceId: string, templateId: string, input: unknown, baseUpdatedAt: string): Promise<ActionResult<TemplateEditorDTO>> {
   return runAction(async () => {
     const actor = await requireActor();
-    await updateTemplate(actor, String(workspaceId), String(templateId), input, { baseUpdatedAt: String(baseUpdatedAt) });
+    await updateTemplate(actor, argText(workspaceId), argText(templateId), input, { baseUpdatedAt: argText(baseUpdatedAt) });
     revalidateWorkspace();
-    return getTemplateForEditing(actor, String(workspaceId), String(templateId));
+    return getTemplateForEditing(actor, argText(workspaceId), argText(templateId));
   });
 }
 
 export async function archiveTemplateAction(workspaceId: string, templateId: string): Promise<ActionResult> {
   return runAction(async () => {
-    await archiveTemplate(await requireActor(), String(workspaceId), String(templateId));
+    await archiveTemplate(await requireActor(), argText(workspaceId), argText(templateId));
     revalidateWorkspace();
     return undefined;
   });
@@ -37,7 +37,7 @@ export async function archiveTemplateAction(workspaceId: string, templateId: str
 
 export async function duplicateTemplateAction(workspaceId: string, templateId: string): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const copy = await duplicateTemplate(await requireActor(), String(workspaceId), String(templateId));
+    const copy = await duplicateTemplate(await requireActor(), argText(workspaceId), argText(templateId));
     revalidateWorkspace();
     return copy;
   });
