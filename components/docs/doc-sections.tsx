@@ -1,17 +1,26 @@
 import { saveSectionAction } from "@/app/(app)/docs/[slug]/actions";
+import { CommentsRoot } from "@/components/comments/comments-root";
+import { SectionThreads } from "@/components/comments/section-threads";
 import { SectionBlock } from "@/components/editor/section-block";
 import type { DocDTO } from "@/lib/docs/dto";
 
 /**
  * Every section as its own block. The section HTML is server-rendered (readable
  * before any script runs); the editor's code loads only when someone edits.
+ * Comment threads load after hydration, in one call for the doc (CommentsRoot):
+ * members by default, a comment link's guests with `comments={{ token }}`, none with false.
  */
-export function DocSections({ doc, editable, userId }: { doc: DocDTO; editable: boolean; userId?: string }) {
+export function DocSections({ doc, editable, userId, comments }: { doc: DocDTO; editable: boolean; userId?: string; comments?: { token: string } | false }) {
+  const titles = doc.sections.map(({ key, title }) => ({ key, title }));
   return (
     <div className="grid gap-10 pt-8">
       {doc.sections.map((section) => (
-        <SectionBlock key={section.id} docId={doc.id} section={section} editable={editable} save={saveSectionAction} userId={userId} />
+        <div key={section.id} className="contents">
+          <SectionBlock docId={doc.id} section={section} editable={editable} save={saveSectionAction} userId={userId} />
+          {comments !== false && <SectionThreads sectionKey={section.key} title={section.title} inline={!!comments} />}
+        </div>
       ))}
+      {comments !== false && <CommentsRoot mode={comments ? { kind: "guest", token: comments.token } : { kind: "member", docId: doc.id }} sections={titles} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { StatusBadge } from "@/components/docs/status-badge";
+import { CommentsColumn } from "@/components/comments/comments-column";
 import { ReviewPanel } from "./review-panel";
 
 type PanelProps = Parameters<typeof ReviewPanel>[0];
@@ -13,6 +14,7 @@ export function ReviewPanelSlot({ placement, ...props }: PanelProps & { placemen
     return (
       <aside className="hidden xl:block" aria-label="Review">
         <div className="sticky top-20 max-h-[calc(100dvh-6rem)] overflow-y-auto pr-1">
+          <CommentsColumn />
           <ReviewPanel {...props} idSuffix="-column" />
         </div>
       </aside>

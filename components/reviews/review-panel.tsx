@@ -1,6 +1,7 @@
 import { Download, FileJson } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/docs/status-badge";
+import { BlockingNotice } from "@/components/comments/blocking-notice";
 import type { ReviewCandidateDTO, SignOffStateDTO, TimelineEventDTO } from "@/lib/reviews/dto";
 import { CancelRequestButton, LockButton } from "./review-controls";
 import { LazyRequestReviewDialog as RequestReviewDialog } from "./lazy-request-review-dialog";
@@ -56,6 +57,7 @@ export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = 
           )}
           {ruleText}.
         </p>
+        <BlockingNotice sectionTitles={Object.fromEntries(titleOf)} />
         {(state.me.canRequest || (state.me.canLock && (state.status === "APPROVED" || state.lockedAt))) && (
           <div className="flex flex-wrap gap-2">
             {state.me.canRequest && candidates && (

@@ -56,7 +56,7 @@ export default async function SharedDocPage({ params }: Props) {
           </span>
           <span className="inline-flex items-center gap-1.5">
             <Eye aria-hidden="true" className="size-4" />
-            {role === "comment" ? "Shared with you to read and comment" : "Shared with you to read"}
+            {role === "comment" ? "Shared with you to read and comment: select text to comment on it" : "Shared with you to read"}
           </span>
         </div>
       </div>
@@ -69,7 +69,7 @@ export default async function SharedDocPage({ params }: Props) {
             <span>Author: {doc.author.name}</span>
           </div>
         </header>
-        <DocSections doc={doc} editable={false} />
+        <DocSections doc={doc} editable={false} comments={role === "comment" ? { token } : false} />
         <DocFooter doc={doc} stamps={await getReviewedByStamps(doc.id)} />
       </main>
     </div>
