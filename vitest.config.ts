@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/*.db.test.ts", "node_modules/**"],
+          exclude: ["**/*.db.test.ts", "**/*.hardening.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -44,6 +44,22 @@ export default defineConfig({
           fileParallelism: true,
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Hostile input in-process (lib/**), and load and faults against a real
+          // `next start` with a PostgreSQL of its own (e2e/hardening); see README "Hardening".
+          name: "hardening",
+          include: ["lib/**/*.hardening.test.ts", "e2e/hardening/**/*.hardening.test.ts"],
+          environment: "node",
+          setupFiles: ["lib/testing/db-setup.ts"],
+          server: { deps: { inline: ["next-auth"] } },
+          // The server tests share the machine's two cores with a server under load: one file at a time.
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
     ],

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit, database and e2e tests, then one closing line
-// "N passed, N failed" summed over every runner. `--no-e2e` (npm run check) skips
-// the browser; `--only=unit,db,e2e,typecheck,lint` picks steps.
+// `npm test`: typecheck, lint, unit, database, e2e and hardening tests, then one
+// closing line "N passed, N failed" summed over every runner. `--no-e2e` (npm run
+// check) skips the browser and the live-server hardening; `--only=unit,db,e2e,
+// typecheck,lint,hardening` picks steps. Hardening inside `npm test` is the short
+// profile (10 s of writers, 5,000 fuzz payloads); `npm run test:hardening` alone
+// runs the full one (30 s, 10,000). HARDENING_SECONDS / HARDENING_FUZZ_TOTAL override.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +16,8 @@ const args = process.argv.slice(2, dashdash === -1 ? undefined : dashdash);
 /** Arguments after `--` go to Playwright (e.g. `npm run test:e2e -- -g "sign out"`). */
 const playwrightArgs = dashdash === -1 ? [] : process.argv.slice(dashdash + 1);
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
-const steps = (only ?? ["typecheck", "lint", "unit", "db", "e2e"]).filter((s) => !(args.includes("--no-e2e") && s === "e2e"));
+const steps = (only ?? ["typecheck", "lint", "unit", "db", "e2e", "hardening"]).filter((s) => !(args.includes("--no-e2e") && (s === "e2e" || s === "hardening")));
+const fullHardening = steps.length === 1 && steps[0] === "hardening";
 const REPORTS = path.join(ROOT, "test-results", "reports");
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -52,6 +56,9 @@ async function vitest(project, env) {
   totals.skipped += report.numPendingTests + report.numTodoTests;
 }
 
+/** True when this run built the app (for e2e), so the hardening step can serve that build. */
+let builtApp = false;
+
 async function e2e(adminUrl, template, runId) {
   const chromium = await findChromium();
   if (!chromium) {
@@ -63,6 +70,7 @@ async function e2e(adminUrl, template, runId) {
   const env = { DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123", NODE_ENV: "production" };
   say("next build");
   if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
+  builtApp = true;
   say("playwright");
   const out = path.join(REPORTS, "playwright.json");
   const code = await run(bin("playwright"), ["test", ...playwrightArgs], { ...env, NODE_ENV: undefined, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_ADMIN_URL: adminUrl, E2E_TEMPLATE_DB: template });
@@ -80,7 +88,7 @@ async function main() {
   if (steps.includes("lint")) await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
   if (steps.includes("unit")) await vitest("unit", {});
 
-  if (steps.includes("db") || steps.includes("e2e")) {
+  if (steps.includes("db") || steps.includes("e2e") || steps.includes("hardening")) {
     const server = await startTestDatabaseServer();
     const runId = newRunId();
     try {
@@ -89,6 +97,15 @@ async function main() {
       const dbEnv = { TEST_ADMIN_URL: server.adminUrl, TEST_TEMPLATE_DB: template, DATABASE_URL: withDatabase(server.adminUrl, template) };
       if (steps.includes("db")) await vitest("db", dbEnv);
       if (steps.includes("e2e")) await e2e(server.adminUrl, template, runId);
+      if (steps.includes("hardening")) {
+        await vitest("hardening", {
+          ...dbEnv,
+          HARDENING_SECONDS: process.env.HARDENING_SECONDS ?? (fullHardening ? "30" : "10"),
+          HARDENING_FUZZ_TOTAL: process.env.HARDENING_FUZZ_TOTAL ?? (fullHardening ? "10000" : "5000"),
+          // Serve the e2e build rather than building again; alone, the step builds a snapshot of its own.
+          ...(builtApp ? { HARDENING_APP_DIR: ROOT } : {}),
+        });
+      }
     } finally {
       await dropRunDatabases(server.adminUrl, runId).catch((e) => console.error(`could not drop test databases: ${e.message}`));
       await server.stop();

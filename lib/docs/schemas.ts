@@ -23,10 +23,16 @@ export const ZSaveSection = z.object({
 
 export const DOC_STATUSES = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"] as const;
 
+// URL parameters: a NUL cannot reach PostgreSQL text (22021), so search drops it and an author id with one matches nobody.
 export const ZDocListQuery = z.object({
-  q: z.string().trim().max(200, "Search for at most 200 characters").optional().catch(undefined),
+  q: z
+    .string()
+    .transform((q) => q.replaceAll("\0", "").trim())
+    .pipe(z.string().max(200, "Search for at most 200 characters"))
+    .optional()
+    .catch(undefined),
   status: z.enum(DOC_STATUSES).optional().catch(undefined),
-  author: z.string().max(64).optional().catch(undefined),
+  author: z.string().max(64).refine((a) => !a.includes("\0")).optional().catch(undefined),
   archived: z.enum(["only", "include"]).optional().catch(undefined),
   sort: z.enum(["updated", "created", "title"]).default("updated").catch("updated"),
 });
