@@ -9,6 +9,8 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
  * the 404. Not a security boundary for anything else: authorization lives in lib/.
  */
 export function proxy(request: NextRequest) {
+  const refused = refuseMalformed(request);
+  if (refused) return refused;
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", nonce);
   const requestHeaders = new Headers(request.headers);
@@ -23,3 +25,29 @@ export const config = {
   // Static files carry no documents; everything else (pages, API, 404s, actions) gets the nonce policy.
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
+
+/**
+ * Requests Next itself would answer with a bare 500: a path that is not valid UTF-8
+ * once percent-decoded (its router fails to decode the route params), and a server
+ * action posted from another origin (Next refuses it, but as an error). Both are the
+ * client's fault: 400 and 403, with a plain message.
+ */
+function refuseMalformed(request: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return new NextResponse("This address is not valid: it contains characters that are not UTF-8.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const origin = request.headers.get("origin");
+  if (request.method === "POST" && request.headers.has("next-action") && origin) {
+    const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))?.split(",")[0]?.trim();
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      /* "null" or garbage: not our origin */
+    }
+    if (originHost !== host) return new NextResponse("Cross-origin requests to server actions are refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return null;
+}
