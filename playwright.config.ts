@@ -7,6 +7,8 @@ const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/hardening runs under vitest (npm run test:hardening) with a server and PostgreSQL of its own.
+  testIgnore: ["hardening/**"],
   fullyParallel: true,
   workers: process.env.CI ? 2 : 3,
   retries: 0,

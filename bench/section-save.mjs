@@ -41,7 +41,7 @@ async function readSections(client, writers) {
  * acknowledged write is either what the database holds or was superseded by a later
  * acknowledged write (the writer then got a 409 on its next try).
  */
-async function checkLostUpdates(client, writers, state) {
+export async function checkLostUpdates(client, writers, state) {
   const stored = await readSections(client, writers);
   const bySlot = new Map();
   for (const ack of state.acks) {
@@ -66,7 +66,7 @@ async function checkLostUpdates(client, writers, state) {
   return lost + duplicateVersions;
 }
 
-function newState(writers) {
+export function newState(writers) {
   return {
     writers: writers.map((w, i) => ({ ...w, index: i, slot: slotOf(w), template: contentTemplate(i), seq: 0, lastAck: null })),
     acks: [],
@@ -80,7 +80,7 @@ function newState(writers) {
 }
 
 /** Every writer loops until `until`: save, track the version it gets back, retry from the current one on 409. */
-async function runWriters(state, until, record, writeOnce) {
+export async function runWriters(state, until, record, writeOnce) {
   await Promise.all(
     state.writers.map(async (w) => {
       while (performance.now() < until) {
@@ -131,6 +131,28 @@ function summarize(state, seconds, lost) {
   };
 }
 
+/**
+ * One save through PUT /api/docs/<id>/sections/<key> as writer `w` (its cookie and the
+ * version it last saw): { status: 200, version } · { status: 409, version: the current one } · { status, detail }.
+ */
+export function apiWriter(base) {
+  return async (w, content) => {
+    const res = await fetch(`${base}/api/docs/${w.docId}/sections/${w.key}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", cookie: w.cookie },
+      body: `{"baseVersion":${w.version},"content":${content}}`,
+    });
+    const body = await res.json().catch(() => null);
+    if (res.status === 200) return { status: 200, version: body.version };
+    if (res.status === 409) {
+      const version = body?.error?.data?.current?.version;
+      if (!Number.isInteger(version)) throw new Error(`409 without error.data.current.version: ${JSON.stringify(body).slice(0, 200)}`);
+      return { status: 409, version };
+    }
+    return { status: res.status, detail: JSON.stringify(body)?.slice(0, 300) };
+  };
+}
+
 export async function runSectionSave({ base, databaseUrl, writers, password, seconds, poolSize, log }) {
   log(`section save: signing in ${writers.length} writers`);
   const cookies = await mapLimit(writers, 4, (w) => signIn(base, w.email, password));
@@ -142,21 +164,7 @@ export async function runSectionSave({ base, databaseUrl, writers, password, sec
 
     // Through the app: HTTP → route handler → saveSection (access, validation, render, transaction, audit).
     const api = newState(writers.map((w, i) => ({ ...w, cookie: cookies[i], version: initial(w).version })));
-    const apiWrite = async (w, content) => {
-      const res = await fetch(`${base}/api/docs/${w.docId}/sections/${w.key}`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json", cookie: w.cookie },
-        body: `{"baseVersion":${w.version},"content":${content}}`,
-      });
-      const body = await res.json().catch(() => null);
-      if (res.status === 200) return { status: 200, version: body.version };
-      if (res.status === 409) {
-        const version = body?.error?.data?.current?.version;
-        if (!Number.isInteger(version)) throw new Error(`409 without error.data.current.version: ${JSON.stringify(body).slice(0, 200)}`);
-        return { status: 409, version };
-      }
-      return { status: res.status, detail: JSON.stringify(body)?.slice(0, 300) };
-    };
+    const apiWrite = apiWriter(base);
     log("section save: warming up the API (1 s)");
     await runWriters(api, performance.now() + 1000, false, apiWrite);
     log(`section save: ${writers.length} writers through the API for ${seconds} s`);

@@ -80,7 +80,7 @@ async function main() {
   const writerList = users.map((u, i) => ({ email: u.email, name: u.name, ...slots[Math.floor(i / writersPerSection)]! }));
 
   const out = {
-    owner: { email: owner.actor.email },
+    owner: { id: owner.actor.id, name: owner.actor.name, email: owner.actor.email },
     workspace: { id: owner.workspace.id, slug: owner.workspace.slug },
     doc: { id: doc.id, slug: doc.slug, sections, jsonBytes: bytes },
     writers: writerList,
