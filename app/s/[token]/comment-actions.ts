@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { runAction, type ActionResult } from "@/lib/action";
+import { argText, runAction, type ActionResult } from "@/lib/action";
 import { replyToThread } from "@/lib/comments/comment-mutations";
 import { createThread, type CreatedThread } from "@/lib/comments/create-thread";
 import type { ThreadListDTO } from "@/lib/comments/dto";
@@ -18,7 +18,7 @@ import { resolveShareToken, UNLOCK_COOKIE } from "@/lib/sharing/resolve-token";
  * link reads threads, a comment link also writes them, as a guest).
  */
 async function linkCaller(token: string) {
-  const access = await resolveShareToken(String(token), { unlockCookie: (await cookies()).get(UNLOCK_COOKIE)?.value, recordUse: false });
+  const access = await resolveShareToken(argText(token), { unlockCookie: (await cookies()).get(UNLOCK_COOKIE)?.value, recordUse: false });
   if (access.status !== "open") throw new AppError("NOT_FOUND", "This page does not exist, or you do not have access to it.");
   return access;
 }
@@ -40,6 +40,6 @@ export async function createGuestThreadAction(token: string, input: TCreateThrea
 export async function guestReplyAction(token: string, threadId: string, input: TCommentBody): Promise<ActionResult<{ commentId: string }>> {
   return runAction(async () => {
     const access = await linkCaller(token);
-    return replyToThread(access.caller, access.documentId, String(threadId), input, { ip: clientIp(await headers()) });
+    return replyToThread(access.caller, access.documentId, argText(threadId), input, { ip: clientIp(await headers()) });
   });
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
+import { argText, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { deleteComment, editComment, replyToThread } from "@/lib/comments/comment-mutations";
 import { createThread, type CreatedThread } from "@/lib/comments/create-thread";
@@ -15,43 +15,43 @@ const refresh = () => revalidatePath("/docs/[slug]", "page");
 
 /** The doc's threads, loaded by the page after hydration (one call, not per section). */
 export async function listThreadsAction(docId: string): Promise<ActionResult<ThreadListDTO>> {
-  return runAction(async () => listThreads(await requireActor(), String(docId)));
+  return runAction(async () => listThreads(await requireActor(), argText(docId)));
 }
 
 export async function createThreadAction(docId: string, input: TCreateThread): Promise<ActionResult<CreatedThread>> {
   return runAction(async () => {
-    const created = await createThread(await requireActor(), String(docId), input);
+    const created = await createThread(await requireActor(), argText(docId), input);
     refresh();
     return created;
   });
 }
 
 export async function replyToThreadAction(docId: string, threadId: string, input: TCommentBody): Promise<ActionResult<{ commentId: string }>> {
-  return runAction(async () => replyToThread(await requireActor(), String(docId), String(threadId), input));
+  return runAction(async () => replyToThread(await requireActor(), argText(docId), argText(threadId), input));
 }
 
 export async function editCommentAction(docId: string, commentId: string, input: TCommentBody): Promise<ActionResult> {
   return runAction(async () => {
-    await editComment(await requireActor(), String(docId), String(commentId), input);
+    await editComment(await requireActor(), argText(docId), argText(commentId), input);
     return undefined;
   });
 }
 
 export async function deleteCommentAction(docId: string, commentId: string): Promise<ActionResult> {
   return runAction(async () => {
-    await deleteComment(await requireActor(), String(docId), String(commentId));
+    await deleteComment(await requireActor(), argText(docId), argText(commentId));
     return undefined;
   });
 }
 
 export async function setThreadStateAction(docId: string, threadId: string, input: TThreadState): Promise<ActionResult<ThreadState>> {
   return runAction(async () => {
-    const state = await setThreadState(await requireActor(), String(docId), String(threadId), input);
+    const state = await setThreadState(await requireActor(), argText(docId), argText(threadId), input);
     refresh();
     return state;
   });
 }
 
 export async function listMentionCandidatesAction(docId: string, query: string): Promise<ActionResult<MentionCandidateDTO[]>> {
-  return runAction(async () => listMentionCandidates(await requireActor(), String(docId), query));
+  return runAction(async () => listMentionCandidates(await requireActor(), argText(docId), query));
 }
