@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 // `npm run bench`: how fast, how big — measured on this machine in one run.
 // A database of its own → seed through the domain code → next build + next start →
-// doc page load vs a static copy → concurrent section saves vs raw pg → JS shipped →
-// memory. Prints Markdown tables and keeps the latest in bench/RESULTS.md.
+// the selected parts → memory. Prints Markdown tables and keeps the latest in
+// bench/RESULTS.md (a part not run keeps its section from the run that measured it).
 // It builds and serves a snapshot of the working tree in a temporary folder
 // (bench/lib/snapshot.mjs), so the project's own .next and public/ are never touched.
 // Everything it starts (server, embedded PostgreSQL, Chromium) is stopped on exit,
 // failure or Ctrl-C.
 //
+//   BENCH_ONLY=list,queries     parts to run (default all): page, save, js, vitals, list, queries, profile
 //   BENCH_SECONDS=5             seconds per load run (default 10)
 //   BENCH_CONNECTIONS=1,10,50   autocannon connection levels
 //   BENCH_WRITERS=50            concurrent section writers
 //   BENCH_WRITERS_PER_SECTION=2 writers sharing a section (conflicts); 1 = each its own
 //   BENCH_PROFILE=1             also profile the doc page (node --cpu-prof) and print where the CPU goes
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   docPageFacts,
@@ -30,6 +30,10 @@ import { chunkTable, jsTable, measureEditing, measurePages } from "../bench/js-s
 import { installSignalHandlers, onCleanup, runCleanup } from "../bench/lib/cleanup.mjs";
 import { acquireDatabase } from "../bench/lib/database.mjs";
 import { describeMachine, fmt, kb, loadAverage, machineTable, table } from "../bench/lib/report.mjs";
+import { writeMergedResults } from "../bench/lib/results-file.mjs";
+import { listScalingTable, runListScaling } from "../bench/list-scaling.mjs";
+import { queriesTable, runQueries } from "../bench/queries-run.mjs";
+import { runVitals, vitalsTable } from "../bench/vitals.mjs";
 import { OUT, buildApp, memoryOf, runLogged, signIn, startApp } from "../bench/lib/server.mjs";
 import { snapshotProject } from "../bench/lib/snapshot.mjs";
 import { runSectionSave, sectionSaveTable } from "../bench/section-save.mjs";
@@ -41,15 +45,21 @@ let config;
 function readConfig() {
   const levels = (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
   if (!levels.length || levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_CONNECTIONS must be a comma-separated list of positive integers (got "${process.env.BENCH_CONNECTIONS}")`);
+  const parts = (process.env.BENCH_ONLY ?? PARTS.filter((p) => p !== "profile").join(",")).split(",").map((p) => p.trim());
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(", ")}; choose from ${PARTS.join(", ")}`);
   return {
     seconds: positive("BENCH_SECONDS", 10),
     levels,
     writers: Math.round(positive("BENCH_WRITERS", 50)),
     writersPerSection: Math.round(positive("BENCH_WRITERS_PER_SECTION", 2)),
     poolSize: Math.round(positive("DATABASE_POOL_SIZE", 10)),
-    profile: process.env.BENCH_PROFILE === "1",
+    profile: process.env.BENCH_PROFILE === "1" || parts.includes("profile"),
+    parts,
   };
 }
+const PARTS = ["page", "save", "js", "vitals", "list", "queries", "profile"];
+const runs = (part) => config.parts.includes(part);
 const PASSWORD = "bench-password-123";
 const TARGETS = { ratio: 0.25, p99: 150, readingKB: 150, editingKB: 300 };
 
@@ -60,13 +70,12 @@ function positive(name, fallback) {
 }
 
 const log = (msg) => console.log(`\x1b[36m[bench]\x1b[0m ${msg}`);
-const section = (title, body) => `## ${title}\n\n${body}\n`;
 
 async function seed(appDir, env, runId) {
-  log(`seeding: 1 owner, a ~60 KB doc from the built-in template, ${config.writers} writers (bench/seed.ts)`);
+  log(`seeding: 1 owner, a ~60 KB doc from the built-in template, ${runs("save") ? config.writers : 0} writers (bench/seed.ts)`);
   const out = await runLogged("bench/seed.ts", ["--conditions=react-server", "--import", "tsx", path.join(appDir, "bench", "seed.ts")], {
     cwd: appDir,
-    env: { ...env, BENCH_RUN_ID: runId, BENCH_PASSWORD: PASSWORD, BENCH_WRITERS: String(config.writers), BENCH_WRITERS_PER_SECTION: String(config.writersPerSection) },
+    env: { ...env, BENCH_RUN_ID: runId, BENCH_PASSWORD: PASSWORD, BENCH_WRITERS: String(runs("save") ? config.writers : 0), BENCH_WRITERS_PER_SECTION: String(config.writersPerSection) },
     logName: "seed.log",
   });
   const line = out.split("\n").find((l) => l.startsWith("BENCH_SEED "));
@@ -101,49 +110,81 @@ function targetsTable(r) {
   return table(["target", "goal", "measured", ""], rows);
 }
 
-function render(r) {
-  const notes = [
-    `- Doc page: autocannon, ${config.seconds} s per URL and level after a warm-up of 100 requests each, doc and static alternating; no Accept-Encoding (both uncompressed).`,
-    `  The static page is the doc page's own HTML copied to \`public/${STATIC_NAME}\` (of the snapshot), served by the same \`next start\`.`,
-    "  CPU ms/req: the next-server process's user+system CPU time over the run (and the in-flight requests it finishes after) per request sent.",
-    "  Ratio by server CPU = static CPU ms/req ÷ doc CPU ms/req: the throughput ratio when the server's CPU is the bottleneck, less sensitive than req/s to other load on the machine.",
-    `- Section save: ${r.save.writers} writers over ${r.save.sections} sections (${config.writersPerSection} per section), each writing ~4 KB of Tiptap JSON for ${config.seconds} s after a 1 s warm-up;`,
-    "  on 409 a writer takes `error.data.current.version` and retries. Raw pg: the same writers, one `UPDATE … WHERE id = $2 AND version = $3` per save.",
-    "  Lost updates: per section the stored content must be the acknowledged write with the highest version (acknowledged versions unique),",
-    "  and each writer's last acknowledged write must be stored or superseded by a later acknowledged one.",
-    "- JS: gzip (zlib default level) of each `<script src>` / `<link rel=preload as=script>` in the page's HTML, nomodule excluded.",
-    "  Editing: every script response Chromium receives on the doc page until an editor is open.",
-  ].join("\n");
-  return [
-    "# Benchmark results",
-    "",
-    `Latest \`npm run bench\` (BENCH_SECONDS=${config.seconds}). Regenerate with \`npm run bench\`; figures depend on the machine and on what else runs on it (see the load average).`,
-    "",
-    section("Machine", r.machineTable),
-    section("Targets (issue 3)", targetsTable(r)),
-    section("Doc page", `${docPageFacts(r.page, r.seed)}\n\n${docPageTable(r.docRows)}`),
-    section(
+const ORDER = [
+  "Machine",
+  "Targets (issue 3)",
+  "Doc page",
+  "Section save",
+  "JavaScript shipped",
+  "Web vitals in Chromium",
+  "Doc list and search at 1,000 and 10,000 docs",
+  "Database overhead: Prisma vs raw pg",
+  "Memory (next-server RSS)",
+  "Where the doc page's server CPU goes",
+  "Method",
+];
+
+const METHOD = [
+  "- Doc page: autocannon, BENCH_SECONDS per URL and level after a warm-up of 100 requests each, doc and static alternating; no Accept-Encoding (both uncompressed).",
+  `  The static page is the doc page's own HTML copied to \`public/${STATIC_NAME}\` (of the snapshot), served by the same \`next start\`.`,
+  "  CPU ms/req: the next-server process's user+system CPU time over the run (and the in-flight requests it finishes after) per request sent.",
+  "  Ratio by server CPU = static CPU ms/req ÷ doc CPU ms/req: the throughput ratio when the server's CPU is the bottleneck, less sensitive than req/s to other load on the machine.",
+  "- Section save: BENCH_WRITERS writers, BENCH_WRITERS_PER_SECTION per section, each writing ~4 KB of Tiptap JSON for BENCH_SECONDS after a 1 s warm-up;",
+  "  on 409 a writer takes `error.data.current.version` and retries. Raw pg: the same writers, one `UPDATE … WHERE id = $2 AND version = $3` per save.",
+  "  Lost updates: per section the stored content must be the acknowledged write with the highest version (acknowledged versions unique),",
+  "  and each writer's last acknowledged write must be stored or superseded by a later acknowledged one.",
+  "- JS: gzip (zlib default level) of each `<script src>` / `<link rel=preload as=script>` in the page's HTML, nomodule excluded.",
+  "  Editing: every script response Chromium receives on the doc page until an editor is open.",
+  "- Web vitals (bench/vitals.mjs): Chromium via Playwright, a fresh context per load (cold cache), PerformanceObserver for LCP, FCP, CLS and long tasks;",
+  "  TBT = Σ (long task − 50 ms) after FCP until 3 s after `load`. Median of 5 loads, unthrottled and with CDP CPU throttling 4× (Lighthouse's mobile CPU factor); no network throttling.",
+  "  Lighthouse's \"good\": LCP ≤ 2.5 s, TBT ≤ 200 ms, CLS ≤ 0.1.",
+  "- Doc list and search (bench/list-scaling.mjs): a workspace of its own seeded with set-based SQL (generate_series, ~60 words per section, one INSERT per table),",
+  "  ANALYZE, then 30 sequential requests per URL with the owner's session (3 warm-up requests not counted); then 9,000 more docs and the same again.",
+  "  Ratio = figure at 10,000 docs ÷ figure at 1,000: 1.0 is flat.",
+  "- Prisma vs raw pg (bench/queries.ts): the app's own domain functions through Prisma, and the statements they send (captured from Prisma's query events",
+  "  in a first process) replayed through a pg.Pool of the same size, in a second process; sequential, alternating blocks of 25, 300 of each.",
+  "  The save's pg side also validates the JSON and renders the HTML as saveSection does, inside BEGIN … COMMIT, so only the database access differs.",
+].join("\n");
+
+function runLine(machine) {
+  return `_Measured ${machine.date} (load average at start ${machine.loadAverage}; BENCH_SECONDS=${config.seconds})._`;
+}
+
+/** The sections this run measured, by title. */
+function renderSections(r) {
+  const at = runLine(r.machine);
+  const out = new Map();
+  const put = (title, body) => out.set(title, `${at}\n\n${body}`);
+  out.set("Machine", r.machineTable);
+  if (r.docRows && r.save && r.js) put("Targets (issue 3)", targetsTable(r));
+  if (r.docRows) put("Doc page", `${docPageFacts(r.page, r.seed)}\n\n${docPageTable(r.docRows)}`);
+  if (r.save) {
+    put(
       "Section save",
       `${sectionSaveTable(r.save)}\n\nRatio API/raw pg saves/s: **${fmt(r.save.ratio, 3)}**` +
         (r.save.api.detail ? `\n\nLast error response from the API: \`${r.save.api.detail}\` (server log: bench/out/server.log)` : ""),
-    ),
-    section(
+    );
+  }
+  if (r.js) {
+    put(
       "JavaScript shipped",
       jsTable(r.js, r.editing) +
         (r.editing.skipped ? `\n\nEditing: not measured — ${r.editing.skipped}.` : "") +
         `\n\nLargest script files of the doc page (reading):\n\n${chunkTable(r.js.find((x) => x.name === "doc page (reading)"))}`,
-    ),
-    section("Memory (next-server RSS)", table(["when", "RSS MB", "peak RSS MB"], r.memory)),
-    ...(r.profile
-      ? [
-          section(
-            "Where the doc page's server CPU goes",
-            `\`node --cpu-prof\` on a second \`next start\`, doc page at 10 connections for ${config.seconds} s (boot and warm-up excluded); self time, mapped through the server chunks' source maps. ${fmt(r.profile.busyMs / r.profile.requests, 1)} ms of busy CPU per page over ${r.profile.requests} pages (profiling adds overhead).\n\n${profileTable(r.profile)}`,
-          ),
-        ]
-      : []),
-    section("Method", notes),
-  ].join("\n");
+    );
+  }
+  if (r.vitals) put("Web vitals in Chromium", r.vitals.skipped ? `Not measured: ${r.vitals.skipped}.` : vitalsTable(r.vitals));
+  if (r.list) put("Doc list and search at 1,000 and 10,000 docs", `${r.list.sections} sections per doc, ${r.list.requests} sequential requests per row.\n\n${listScalingTable(r.list)}`);
+  if (r.queries) put("Database overhead: Prisma vs raw pg", queriesTable(r.queries));
+  put("Memory (next-server RSS)", table(["when", "RSS MB", "peak RSS MB"], r.memory));
+  if (r.profile) {
+    put(
+      "Where the doc page's server CPU goes",
+      `\`node --cpu-prof\` on a second \`next start\`, doc page at 10 connections for ${config.seconds} s (boot and warm-up excluded); self time, mapped through the server chunks' source maps. ${fmt(r.profile.busyMs / r.profile.requests, 1)} ms of busy CPU per page over ${r.profile.requests} pages (profiling adds overhead).\n\n${profileTable(r.profile)}`,
+    );
+  }
+  out.set("Method", METHOD);
+  return out;
 }
 
 async function main() {
@@ -153,6 +194,7 @@ async function main() {
   const db = await acquireDatabase(runId, { log, onCleanup });
   installSignalHandlers();
   const machine = describeMachine(db);
+  log(`parts: ${config.parts.join(", ")}`);
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -173,49 +215,77 @@ async function main() {
   log(`next start on ${app.base} (server pid ${serverPid})`);
 
   const cookie = await signIn(app.base, seedData.owner.email, PASSWORD);
-  log(`session cookie for load runs: ${cookie}`);
-  const page = await prepareDocPage({ appDir, base: app.base, cookie, slug: seedData.doc.slug, sections: seedData.doc.sections });
-  log(`doc page: ${kb(page.bytes)} KB of HTML; section text in server HTML: ${page.sectionsInHtml}/${page.sectionCount}`);
+  const r = { machine, seed: seedData, memory: [memoryRow("after start", serverPid)] };
 
-  const memory = [memoryRow("after start and one page", serverPid)];
-  const docRows = await runDocPageLoad({ base: app.base, cookie, slug: seedData.doc.slug, seconds: config.seconds, levels: config.levels, serverPid, log });
-  memory.push(memoryRow("after the doc page load runs", serverPid));
-  console.log(`\n${docPageTable(docRows)}\n`);
-
-  const save = await runSectionSave({ base: app.base, databaseUrl: db.url, writers: seedData.writers, password: PASSWORD, seconds: config.seconds, poolSize: config.poolSize, log });
-  memory.push(memoryRow("after the section save run", serverPid));
-  console.log(`\n${sectionSaveTable(save)}\nlost updates: ${save.api.lost}\n`);
-
-  log("JavaScript shipped");
-  const js = await measurePages({
-    base: app.base,
-    cookie,
-    pages: [
-      { name: "sign-in", path: "/sign-in", signedIn: false },
-      { name: "doc list", path: `/w/${seedData.workspace.slug}`, signedIn: true },
-      { name: "doc page (reading)", path: `/docs/${seedData.doc.slug}`, signedIn: true },
-    ],
-  });
-  const editing = await measureEditing({ base: app.base, cookie, slug: seedData.doc.slug, log, outDir: OUT });
-
-  let profile = null;
+  if (runs("page")) {
+    r.page = await prepareDocPage({ appDir, base: app.base, cookie, slug: seedData.doc.slug, sections: seedData.doc.sections });
+    log(`doc page: ${kb(r.page.bytes)} KB of HTML; section text in server HTML: ${r.page.sectionsInHtml}/${r.page.sectionCount}`);
+    r.docRows = await runDocPageLoad({ base: app.base, cookie, slug: seedData.doc.slug, seconds: config.seconds, levels: config.levels, serverPid, log });
+    r.memory.push(memoryRow("after the doc page load runs", serverPid));
+    console.log(`\n${docPageTable(r.docRows)}\n`);
+  }
+  if (runs("save")) {
+    r.save = await runSectionSave({ base: app.base, databaseUrl: db.url, writers: seedData.writers, password: PASSWORD, seconds: config.seconds, poolSize: config.poolSize, log });
+    r.memory.push(memoryRow("after the section save run", serverPid));
+    console.log(`\n${sectionSaveTable(r.save)}\nlost updates: ${r.save.api.lost}\n`);
+  }
+  if (runs("js")) {
+    log("JavaScript shipped");
+    r.js = await measurePages({
+      base: app.base,
+      cookie,
+      pages: [
+        { name: "sign-in", path: "/sign-in", signedIn: false },
+        { name: "doc list", path: `/w/${seedData.workspace.slug}`, signedIn: true },
+        { name: "doc page (reading)", path: `/docs/${seedData.doc.slug}`, signedIn: true },
+      ],
+    });
+    r.editing = await measureEditing({ base: app.base, cookie, slug: seedData.doc.slug, log, outDir: OUT });
+  }
+  if (runs("vitals")) {
+    r.vitals = await runVitals({
+      base: app.base,
+      cookie,
+      log,
+      pages: [
+        { name: "doc page", path: `/docs/${seedData.doc.slug}`, signedIn: true },
+        { name: "doc list", path: `/w/${seedData.workspace.slug}`, signedIn: true },
+      ],
+    });
+    if (!r.vitals.skipped) console.log(`\n${vitalsTable(r.vitals)}\n`);
+  }
+  if (runs("list")) {
+    r.list = await runListScaling({ base: app.base, databaseUrl: db.url, cookie, ownerEmail: seedData.owner.email, runId, log });
+    r.memory.push(memoryRow("after the list and search runs (10,000 docs)", serverPid));
+    console.log(`\n${listScalingTable(r.list)}\n`);
+  }
+  if (runs("queries")) {
+    r.queries = await runQueries({ appDir, env, seed: seedData, log });
+    console.log(`\n${queriesTable(r.queries)}\n`);
+  }
   if (config.profile) {
     await app.stop();
-    profile = await profileDocPage({ appDir, env, onCleanup, cookie, slug: seedData.doc.slug, seconds: config.seconds, log });
-    console.log(`\n${profileTable(profile)}\n`);
+    r.profile = await profileDocPage({ appDir, env, onCleanup, cookie, slug: seedData.doc.slug, seconds: config.seconds, log });
+    console.log(`\n${profileTable(r.profile)}\n`);
   }
 
-  const results = { machineTable: machineTable({ ...machine, loadAverageEnd: loadAverage() }), seed: seedData, page, docRows, save, js, editing, memory, profile };
-  const markdown = render(results);
-  writeFileSync(path.join(ROOT, "bench", "RESULTS.md"), markdown);
+  r.machineTable = machineTable({ ...machine, loadAverageEnd: loadAverage() });
+  const header = [
+    "# Benchmark results",
+    "",
+    "Regenerate with `npm run bench` (all parts) or `BENCH_ONLY=list,queries npm run bench` (some; the other sections stay from the run that measured them).",
+    "Each section names its run; figures depend on the machine and on what else runs on it (see the load average).",
+  ].join("\n");
+  const file = path.join(ROOT, "bench", "RESULTS.md");
+  const markdown = writeMergedResults(file, { header, order: ORDER, fresh: renderSections(r) });
   console.log(`\n${markdown}`);
   log("wrote bench/RESULTS.md");
 
   const failures = [
-    page.missing.length && `section text missing from the server HTML: ${page.missing.join(", ")}`,
-    docRows.some((r) => r.doc.bad || r.static.bad) && "non-2xx responses or errors during the doc page load runs",
-    save.api.serverErrors && `${save.api.serverErrors} 5xx responses on section save (last: ${save.api.detail})`,
-    (save.api.lost || save.raw.lost) && `lost updates: API ${save.api.lost}, raw pg ${save.raw.lost}`,
+    r.page?.missing.length && `section text missing from the server HTML: ${r.page.missing.join(", ")}`,
+    r.docRows?.some((x) => x.doc.bad || x.static.bad) && "non-2xx responses or errors during the doc page load runs",
+    r.save?.api.serverErrors && `${r.save.api.serverErrors} 5xx responses on section save (last: ${r.save.api.detail})`,
+    (r.save?.api.lost || r.save?.raw.lost) && `lost updates: API ${r.save.api.lost}, raw pg ${r.save.raw.lost}`,
   ].filter(Boolean);
   if (failures.length) throw new Error(`correctness checks failed:\n  - ${failures.join("\n  - ")}`);
 }

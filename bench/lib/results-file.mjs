@@ -1,0 +1,38 @@
+// bench/RESULTS.md keeps one "## " section per benchmark. A run of some parts
+// (BENCH_ONLY) replaces only the sections it measured and keeps the others from the
+// run that last measured them; each section names the date of its run.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+export function readSections(file) {
+  if (!existsSync(file)) return new Map();
+  const sections = new Map();
+  let title = null;
+  let lines = [];
+  const flush = () => title && sections.set(title, lines.join("\n").trim());
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const heading = /^## (.+)$/.exec(line);
+    if (heading) {
+      flush();
+      title = heading[1].trim();
+      lines = [];
+    } else if (title) lines.push(line);
+  }
+  flush();
+  return sections;
+}
+
+/**
+ * Write `file` with `header`, then every title of `order` (new body, else the kept
+ * one), then kept sections no longer in `order` are dropped.
+ */
+export function writeMergedResults(file, { header, order, fresh }) {
+  const kept = readSections(file);
+  const parts = [header.trimEnd(), ""];
+  for (const title of order) {
+    const body = fresh.get(title) ?? kept.get(title);
+    if (body) parts.push(`## ${title}`, "", body.trim(), "");
+  }
+  const text = parts.join("\n");
+  writeFileSync(file, text);
+  return text;
+}
