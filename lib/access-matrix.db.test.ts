@@ -117,6 +117,7 @@ const ROWS: Record<string, Row> = {
   // ── Doc: JSON API ──
   "GET /api/docs/[id]": { call: (fn, c) => callRoute(fn, url(c), { id: c.doc.id }), expect: DOC_VIEW },
   "GET /api/docs/[id]/export.md": { call: (fn, c) => callRoute(fn, url(c, "/export.md"), { id: c.doc.id }), expect: DOC_VIEW },
+  "GET /api/docs/[id]/sections/[key]": { call: (fn, c) => callRoute(fn, url(c, "/sections/architecture"), { id: c.doc.id, key: "architecture" }), expect: DOC_VIEW },
   "PUT /api/docs/[id]/sections/[key]": {
     fresh: true,
     call: (fn, c) => callRoute(fn, url(c, "/sections/architecture"), { id: c.doc.id, key: "architecture" }, { method: "PUT", json: { baseVersion: 1, content: paragraph("Matrix edit") } }),
@@ -183,6 +184,9 @@ const ROWS: Record<string, Row> = {
     call: (fn, c) => call(fn, c.doc.id, { kind: "COMMENT", body: "Noted", revision: Number(c.extra.revision) }),
     expect: users(NF, FB, OK, OK, OK),
   },
+  // The people a writer may ask to review: names only, so viewers and reviewers are refused.
+  "(app)/docs/[slug]/review-actions.ts#listReviewCandidatesAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_EDIT },
+  "(app)/docs/[slug]/review-actions.ts#loadTimelineAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_VIEW },
   // Only an approved doc can be locked: the owner passes the access check and meets that rule.
   "(app)/docs/[slug]/review-actions.ts#setLockedAction": { fresh: true, call: (fn, c) => call(fn, c.doc.id, true), expect: users(NF, FB, FB, FB, "CONFLICT") },
   "(app)/docs/[slug]/share-actions.ts#getSharingStateAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_VIEW },

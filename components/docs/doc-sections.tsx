@@ -2,7 +2,7 @@ import { saveSectionAction } from "@/app/(app)/docs/[slug]/actions";
 import { CommentsRoot } from "@/components/comments/comments-root";
 import { SectionThreads } from "@/components/comments/section-threads";
 import { SectionBlock } from "@/components/editor/section-block";
-import type { DocDTO } from "@/lib/docs/dto";
+import type { DocPageDTO } from "@/lib/docs/dto";
 
 /**
  * Every section as its own block. The section HTML is server-rendered (readable
@@ -10,7 +10,7 @@ import type { DocDTO } from "@/lib/docs/dto";
  * Comment threads load after hydration, in one call for the doc (CommentsRoot):
  * members by default, a comment link's guests with `comments={{ token }}`, none with false.
  */
-export function DocSections({ doc, editable, userId, comments }: { doc: DocDTO; editable: boolean; userId?: string; comments?: { token: string } | false }) {
+export function DocSections({ doc, editable, userId, comments }: { doc: Pick<DocPageDTO, "id" | "sections">; editable: boolean; userId?: string; comments?: { token: string } | false }) {
   const titles = doc.sections.map(({ key, title }) => ({ key, title }));
   return (
     <div className="grid gap-10 pt-8">

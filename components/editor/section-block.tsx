@@ -4,20 +4,22 @@ import { X } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { SaveOutcome, SaveSectionInput, SectionDTO } from "@/lib/docs/dto";
+import type { SaveOutcome, SaveSectionInput, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 import { sameContent } from "./content-key";
 import { getBrowserDraftStore } from "./draft-store";
 import { loadSectionEditor, preloadSectionEditor } from "./editor-loader";
 import type { EditorStart, FocusRequest } from "./editor-types";
 import { SectionHeader, type Stamp } from "./section-header";
 import { SectionReadView } from "./section-read-view";
+import { loadSectionSource, preloadSectionSource } from "./section-source";
 import type { RemoteVersion, SavedOutcome, SaveStatus } from "./section-saver";
 // Types only: the editor's code stays out of this module's chunk.
 import type { SectionEditorProps } from "./section-editor";
 
 export type SectionBlockProps = {
   docId: string;
-  section: SectionDTO;
+  /** HTML and stamps only: the JSON is fetched when editing starts (section-source.ts). */
+  section: SectionSummaryDTO;
   /** False for viewers: the server's HTML and nothing else (no editor code is ever loaded). */
   editable: boolean;
   save: (input: SaveSectionInput) => Promise<SaveOutcome>;
@@ -42,8 +44,12 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   const headingId = `${section.key}-heading`;
   const scope = useMemo(() => ({ docId, sectionKey: section.key, userId }), [docId, section.key, userId]);
   const [start, setStart] = useState<EditorStart | null>(null);
+  // The section with its JSON, as the server holds it when editing starts.
+  const [source, setSource] = useState<SectionDTO | null>(null);
   const [Editor, setEditor] = useState<ComponentType<SectionEditorProps> | null>(null);
-  const [loadFailed, setLoadFailed] = useState(false);
+  // Editing was asked for and the editor's code or the section's JSON is on its way.
+  const [pending, setPending] = useState<{ focus: FocusRequest; insertOutline: boolean } | null>(null);
+  const [loadFailed, setLoadFailed] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<{ status: SaveStatus; draftsKept: boolean }>({ status: { kind: "idle" }, draftsKept: true });
   const [notice, setNotice] = useState<Notice>(null);
   const [localStamp, setLocalStamp] = useState<Stamp | null>(null);
@@ -53,22 +59,41 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     onSavedRef.current = onSaved;
   });
 
-  const load = useCallback(() => {
-    setLoadFailed(false);
-    loadSectionEditor().then(
-      (module) => setEditor(() => module.SectionEditor),
-      () => setLoadFailed(true),
-    );
-  }, []);
+  /** The editor's code and the section's JSON, together; `open` runs with both (and again on "Try again"). */
+  const lastOpen = useRef<((fetched: SectionDTO) => void) | null>(null);
+  const fetchBoth = useCallback(
+    (open: (fetched: SectionDTO) => void) => {
+      lastOpen.current = open;
+      setLoadFailed(null);
+      Promise.all([loadSectionEditor(), loadSectionSource(docId, section.key)]).then(
+        ([module, fetched]) => {
+          setSource(fetched);
+          if (fetched.version !== section.version) setLocalStamp({ at: fetched.updatedAt, by: fetched.updatedBy });
+          open(fetched);
+          setEditor(() => module.SectionEditor);
+        },
+        (error: unknown) => setLoadFailed(error instanceof Error && error.message ? error.message : "Check your connection and try again."),
+      );
+    },
+    [docId, section.key, section.version],
+  );
 
   const begin = useCallback(
     (focus: FocusRequest, insertOutline = false) => {
-      if (!editable) return;
-      setStart((prev) => prev ?? { content: section.content, baseVersion: section.version, restored: false, insertOutline, focus });
-      load();
+      if (!editable || pending || start) return;
+      setPending({ focus, insertOutline });
+      fetchBoth((fetched) => setStart((prev) => prev ?? { content: fetched.content, baseVersion: fetched.version, restored: false, insertOutline, focus }));
     },
-    [editable, section.content, section.version, load],
+    [editable, pending, start, fetchBoth],
   );
+  const retry = () => {
+    if (lastOpen.current) fetchBoth(lastOpen.current);
+  };
+  const preload = useCallback(() => {
+    if (!editable) return;
+    preloadSectionEditor();
+    preloadSectionSource(docId, section.key);
+  }, [editable, docId, section.key]);
 
   // Unsaved work from an earlier visit: open the editor with it and save it, once.
   const checkedDrafts = useRef(false);
@@ -78,24 +103,18 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     const drafts = getBrowserDraftStore();
     const draft = drafts.read(scope);
     if (!draft) return;
-    if (sameContent(draft.content, section.content)) return drafts.clear(scope);
-    const restored: EditorStart = { content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: null };
-    const open = () => {
+    setPending({ focus: null, insertOutline: false });
+    fetchBoth((fetched) => {
+      if (sameContent(draft.content, fetched.content)) {
+        drafts.clear(scope);
+        setStart((prev) => prev ?? { content: fetched.content, baseVersion: fetched.version, restored: false, insertOutline: false, focus: null });
+        return;
+      }
       // The draft wins over a session started from the server's text in the same instant.
-      setStart((prev) => ({ ...restored, focus: prev?.focus ?? null }));
+      setStart((prev) => ({ content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: prev?.focus ?? null }));
       setNotice("restored");
-    };
-    loadSectionEditor().then(
-      (module) => {
-        open();
-        setEditor(() => module.SectionEditor);
-      },
-      () => {
-        open();
-        setLoadFailed(true);
-      },
-    );
-  }, [editable, scope, section.content]);
+    });
+  }, [editable, scope, fetchBoth]);
 
   const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSaveState({ status, draftsKept }), []);
   const onSectionSaved = useCallback((outcome: SavedOutcome) => {
@@ -110,8 +129,8 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     return text;
   }, []);
 
-  const editing = start !== null && Editor !== null;
-  const loading = start !== null && Editor === null && !loadFailed;
+  const editing = start !== null && Editor !== null && source !== null;
+  const loading = pending !== null && !editing && !loadFailed;
   const stamp = newer({ at: section.updatedAt, by: section.updatedBy }, localStamp);
 
   return (
@@ -131,7 +150,7 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
         canStart={editable && !editing}
         loading={loading}
         onEdit={() => begin({ kind: "end" })}
-        onPreload={preloadSectionEditor}
+        onPreload={preload}
       />
       {notice && (
         <Alert variant={notice === "restored" ? "info" : "warning"} className="mb-3 items-start">
@@ -149,16 +168,16 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
       )}
       {loadFailed && (
         <Alert variant="danger" className="mb-3" title="The editor could not be loaded">
-          <p>Check your connection and try again. Nothing you wrote is lost.</p>
-          <Button variant="secondary" size="sm" className="mt-2" onClick={load}>
+          <p>{loadFailed} Nothing you wrote is lost.</p>
+          <Button variant="secondary" size="sm" className="mt-2" onClick={retry}>
             Try again
           </Button>
         </Alert>
       )}
       <div className="section-body">
-        {start && Editor ? (
+        {start && Editor && source ? (
           <Editor
-            section={section}
+            section={{ ...source, html: section.version === source.version ? section.html : source.html }}
             scope={scope}
             start={start}
             save={save}
@@ -176,7 +195,7 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
             hintId={`${section.key}-edit-hint`}
             onEdit={(focus) => begin(focus)}
             onInsertOutline={() => begin({ kind: "start" }, true)}
-            onPreload={preloadSectionEditor}
+            onPreload={preload}
             onTypedAhead={(text) => {
               typedAhead.current += text;
             }}

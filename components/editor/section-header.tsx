@@ -5,7 +5,7 @@ import { RelativeTime } from "@/components/docs/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { PersonDTO, SectionDTO } from "@/lib/docs/dto";
+import type { PersonDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 import { describeSaveStatus, type StatusTone } from "./save-status-text";
 import type { SaveStatus } from "./section-saver";
 
@@ -20,7 +20,7 @@ const TONES: Record<StatusTone, string> = {
 };
 
 type SectionHeaderProps = {
-  section: SectionDTO;
+  section: SectionSummaryDTO;
   headingId: string;
   stamp: Stamp;
   status: SaveStatus;

@@ -3,12 +3,12 @@
 import { ListPlus } from "lucide-react";
 import type { KeyboardEvent, MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { SectionDTO } from "@/lib/docs/dto";
+import type { SectionSummaryDTO } from "@/lib/docs/dto";
 import type { FocusRequest } from "./editor-types";
 import { PROSE_CLASS } from "./prose";
 
 export type SectionReadViewProps = {
-  section: SectionDTO;
+  section: SectionSummaryDTO;
   editable: boolean;
   /** The editor is on its way: keys typed now are kept for it. */
   loading: boolean;
@@ -77,7 +77,7 @@ export function SectionReadView({ section, editable, loading, hintId, onEdit, on
       ) : (
         <div className={PROSE_CLASS} {...common} dangerouslySetInnerHTML={{ __html: section.html }} />
       )}
-      {section.isEmpty && section.outline && (
+      {section.isEmpty && section.hasOutline && (
         <Button variant="secondary" size="sm" className="mt-3" onClick={onInsertOutline} onPointerDown={onPreload} disabled={loading}>
           <ListPlus aria-hidden="true" />
           Insert outline

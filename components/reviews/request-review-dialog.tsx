@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { UserPlus } from "lucide-react";
 import { toast } from "@/components/ui/toaster";
-import { requestReviewAction } from "@/app/(app)/docs/[slug]/review-actions";
+import { listReviewCandidatesAction, requestReviewAction } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -17,16 +17,33 @@ import { REVIEW_MESSAGE_MAX } from "@/lib/reviews/limits";
 
 type Props = {
   docId: string;
-  candidates: ReviewCandidateDTO[];
   sections: { key: string; title: string; required: boolean; isEmpty: boolean }[];
   alreadyRequested: string[];
   rule: "ALL" | "AT_LEAST";
   requiredApprovals: number | null;
 };
 
+type Candidates = { kind: "loading" } | { kind: "done"; people: ReviewCandidateDTO[] } | { kind: "failed"; message: string };
+
+/** Members who may be asked, fetched when the dialog's code loads (on hover of its button), not with every page. */
+function useReviewCandidates(docId: string): Candidates {
+  const [state, setState] = useState<Candidates>({ kind: "loading" });
+  useEffect(() => {
+    let live = true;
+    listReviewCandidatesAction(docId).then(
+      (result) => live && setState(result.ok ? { kind: "done", people: result.data } : { kind: "failed", message: result.message }),
+      () => live && setState({ kind: "failed", message: "The list of people could not be loaded. Close the dialog and try again." }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [docId]);
+  return state;
+}
+
 const box = "size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600";
 
-export function RequestReviewDialog({ docId, candidates, sections, alreadyRequested, rule: initialRule, requiredApprovals }: Props) {
+export function RequestReviewDialog({ docId, sections, alreadyRequested, rule: initialRule, requiredApprovals }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -35,6 +52,7 @@ export function RequestReviewDialog({ docId, candidates, sections, alreadyReques
   const [keys, setKeys] = useState<string[]>([]);
   const [rule, setRule] = useState(initialRule);
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
+  const candidates = useReviewCandidates(docId);
   const missing = sections.filter((s) => s.required && s.isEmpty);
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
 
@@ -78,11 +96,15 @@ export function RequestReviewDialog({ docId, candidates, sections, alreadyReques
           {error && !error.fieldErrors?.reviewerIds && <Alert variant="danger">{error.message}</Alert>}
           <fieldset className="grid gap-1.5">
             <legend className="mb-1.5 text-sm font-medium text-slate-900">Reviewers</legend>
-            {candidates.length === 0 ? (
+            {candidates.kind === "loading" ? (
+              <p className="text-sm text-slate-600">Loading people…</p>
+            ) : candidates.kind === "failed" ? (
+              <p className="text-sm text-red-700">{candidates.message}</p>
+            ) : candidates.people.length === 0 ? (
               <p className="text-sm text-slate-600">Nobody else in this workspace can review yet. Invite a member from Settings.</p>
             ) : (
               <ul className="grid max-h-48 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2">
-                {candidates.map((c) => (
+                {candidates.people.map((c) => (
                   <li key={c.id}>
                     <label className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
                       <input type="checkbox" className={box} checked={reviewers.includes(c.id)} onChange={() => setReviewers((r) => toggle(r, c.id))} />

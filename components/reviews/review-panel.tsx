@@ -2,11 +2,11 @@ import { Download, FileJson } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/docs/status-badge";
 import { BlockingNotice } from "@/components/comments/blocking-notice";
-import type { ReviewCandidateDTO, SignOffStateDTO, TimelineEventDTO } from "@/lib/reviews/dto";
+import type { SignOffStateDTO } from "@/lib/reviews/dto";
 import { CancelRequestButton, LockButton } from "./review-controls";
 import { LazyRequestReviewDialog as RequestReviewDialog } from "./lazy-request-review-dialog";
 import { ReviewerStateBadge } from "./reviewer-state-badge";
-import { ReviewTimeline } from "./review-timeline";
+import { ActivityLog } from "./activity-log";
 import { VerdictForm } from "./verdict-form";
 
 type SectionLite = { key: string; title: string; version: number; required: boolean; isEmpty: boolean };
@@ -14,9 +14,6 @@ type SectionLite = { key: string; title: string; version: number; required: bool
 type Props = {
   state: SignOffStateDTO;
   sections: SectionLite[];
-  /** Members who may be asked; null when the viewer cannot request reviews. */
-  candidates: ReviewCandidateDTO[] | null;
-  timeline: TimelineEventDTO[];
   /** The panel renders twice (phone section, wide-screen column); keeps ids unique. */
   idSuffix?: string;
   /** Inside the phone section, whose summary already shows the status and count. */
@@ -30,7 +27,7 @@ function Heading({ children }: { children: React.ReactNode }) {
 const date = (iso: string) => new Date(iso).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Review state, reviewers, the verdict form and the audit trail of one doc. */
-export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = "", inline = false }: Props) {
+export function ReviewPanel({ state, sections, idSuffix = "", inline = false }: Props) {
   const titleOf = new Map(sections.map((s) => [s.key, s.title]));
   const ruleText =
     state.rule === "AT_LEAST"
@@ -60,10 +57,9 @@ export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = 
         <BlockingNotice sectionTitles={Object.fromEntries(titleOf)} />
         {(state.me.canRequest || (state.me.canLock && (state.status === "APPROVED" || state.lockedAt))) && (
           <div className="flex flex-wrap gap-2">
-            {state.me.canRequest && candidates && (
+            {state.me.canRequest && (
               <RequestReviewDialog
                 docId={state.docId}
-                candidates={candidates}
                 sections={sections}
                 alreadyRequested={state.reviewers.map((r) => r.reviewer.id)}
                 rule={state.rule}
@@ -138,12 +134,7 @@ export function ReviewPanel({ state, sections, candidates, timeline, idSuffix = 
         </div>
       </div>
 
-      <details className="group grid gap-2" open={timeline.length <= 12}>
-        <summary className="cursor-pointer text-xs font-semibold tracking-wide text-slate-500 uppercase">Activity ({timeline.length})</summary>
-        <div className="mt-3 max-h-[28rem] overflow-y-auto pr-1">
-          <ReviewTimeline events={timeline} />
-        </div>
-      </details>
+      <ActivityLog docId={state.docId} />
     </section>
   );
 }

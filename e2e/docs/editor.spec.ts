@@ -62,11 +62,19 @@ test("two people edit the same section: the second sees both texts and can merge
   await b.goto(url);
   await expect(b.getByRole("heading", { name: "Edge Cases", level: 2 })).toBeVisible();
 
+  // A page loaded before someone else's save opens the editor on the newer text, not on what it showed.
+  await startEditing(a, "Design Overview");
+  await a.keyboard.type("Written on the first device.");
+  await expect(statusOf(a, "design-overview")).toContainText("Saved");
+  await startEditing(b, "Design Overview");
+  await expect(editorOf(b, "Design Overview")).toContainText("Written on the first device.");
+
+  // Both open the section's editor on the same version; the first to type saves first.
+  await startEditing(b, "Edge Cases");
   await startEditing(a, "Edge Cases");
   await a.keyboard.type("Retries must be idempotent.");
   await expect(statusOf(a, "edge-cases")).toContainText("Saved");
 
-  await startEditing(b, "Edge Cases");
   await b.keyboard.type("Clock skew between regions.");
   await expect(b.getByText(/saved a newer version .*while you were editing/)).toBeVisible();
   // Both texts are on screen: theirs in the panel, mine still in my editor.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { db, type WorkspaceRole } from "@/lib/db";
+import { db, Prisma, type DocMemberRole, type ShareRole, type WorkspaceRole } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { docCan, docRoleFromMember, docRoleFromShareLink, docRoleFromWorkspace, maxDocRole, type DocAction, type DocRole } from "./policy";
 
@@ -25,6 +25,8 @@ const NOT_FOUND = "This doc does not exist, or you do not have access to it.";
 // Matches no row: used in place of the id of the kind of caller we do not have.
 const NONE = "";
 
+type AccessRow = DocContext["doc"] & { workspaceRole: WorkspaceRole | null; memberRole: DocMemberRole | null; linkRole: ShareRole | null };
+
 export function isLinkCaller(caller: DocCaller): caller is ShareLinkCaller {
   return (caller as ShareLinkCaller).kind === "link";
 }
@@ -41,28 +43,23 @@ export async function requireDocAccess(caller: DocCaller, ref: { id: string } | 
   if (typeof key !== "string" || !key || key.length > 200) throw new AppError("NOT_FOUND", NOT_FOUND);
   const userId = isLinkCaller(caller) ? NONE : caller.id;
   const linkId = isLinkCaller(caller) ? caller.linkId : NONE;
-  const doc = await db.document.findUnique({
-    where: "id" in ref ? { id: key } : { slug: key },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      workspaceId: true,
-      authorId: true,
-      archivedAt: true,
-      workspace: { select: { memberships: { where: { userId }, select: { role: true } } } },
-      members: { where: { userId }, select: { role: true } },
-      // INVARIANT: a link grants access to its own doc only (the relation is the filter).
-      shareLinks: { where: { id: linkId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] }, select: { role: true } },
-    },
-  });
+  // One statement (this runs on every doc request): the doc and the caller's three possible grants.
+  const where = "id" in ref ? Prisma.sql`d.id = ${key}` : Prisma.sql`d.slug = ${key}`;
+  const rows = await db.$queryRaw<AccessRow[]>`
+    SELECT d.id, d.slug, d.title, d."workspaceId", d."authorId", d."archivedAt",
+      (SELECT m.role::text FROM "Membership" m WHERE m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}) AS "workspaceRole",
+      (SELECT dm.role::text FROM "DocMember" dm WHERE dm."documentId" = d.id AND dm."userId" = ${userId}) AS "memberRole",
+      -- INVARIANT: a link grants access to its own doc only (the documentId is the filter).
+      (SELECT l.role::text FROM "ShareLink" l WHERE l.id = ${linkId} AND l."documentId" = d.id AND l."revokedAt" IS NULL
+         AND (l."expiresAt" IS NULL OR l."expiresAt" > now())) AS "linkRole"
+    FROM "Document" d
+    WHERE ${where}`;
+  const doc = rows[0];
   if (!doc) throw new AppError("NOT_FOUND", NOT_FOUND);
-  const workspaceRole = doc.workspace.memberships[0]?.role ?? null;
-  const member = doc.members[0];
-  const link = doc.shareLinks[0];
-  const role = link
-    ? docRoleFromShareLink(link.role)
-    : maxDocRole(workspaceRole ? docRoleFromWorkspace(workspaceRole, doc.authorId === userId) : null, member ? docRoleFromMember(member.role) : null);
+  const { workspaceRole, memberRole, linkRole, ...rest } = doc;
+  const role = linkRole
+    ? docRoleFromShareLink(linkRole)
+    : maxDocRole(workspaceRole ? docRoleFromWorkspace(workspaceRole, doc.authorId === userId) : null, memberRole ? docRoleFromMember(memberRole) : null);
   if (!role || !docCan(role, "view")) throw new AppError("NOT_FOUND", NOT_FOUND);
   if (!docCan(role, action)) {
     throw new AppError("FORBIDDEN", action === "edit" ? "You can read this doc but not edit it." : "Your role on this doc does not allow that.");
@@ -70,6 +67,5 @@ export async function requireDocAccess(caller: DocCaller, ref: { id: string } | 
   if (doc.archivedAt && (action === "edit" || action === "review")) {
     throw new AppError("CONFLICT", "This doc is archived. Restore it to make changes.");
   }
-  const { workspace: _w, members: _m, shareLinks: _s, ...rest } = doc;
   return { doc: rest, role, workspaceRole };
 }

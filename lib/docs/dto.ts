@@ -18,23 +18,29 @@ export type DocAccessDTO = {
   canManage: boolean;
 };
 
-export type SectionDTO = {
+/** A section as the doc page sends it: its HTML and stamps, not its JSON (fetched when someone starts editing). */
+export type SectionSummaryDTO = {
   id: string;
   key: string;
   title: string;
   order: number;
   version: number;
-  content: JSONContent;
-  /** Server-rendered HTML of `content` at `version` (cached per version). */
+  /** Server-rendered HTML of the content at `version` (rebuilt on every save). */
   html: string;
   /** Plain-text guidance from the template, shown while the section is empty. */
   guidance: string;
-  /** Tiptap JSON the "Insert outline" action inserts; null when the template has none. */
-  outline: JSONContent | null;
+  /** The template gave this section an outline ("Insert outline"). */
+  hasOutline: boolean;
   required: boolean;
   isEmpty: boolean;
   updatedAt: string;
   updatedBy: PersonDTO | null;
+};
+
+export type SectionDTO = SectionSummaryDTO & {
+  content: JSONContent;
+  /** Tiptap JSON the "Insert outline" action inserts; null when the template has none. */
+  outline: JSONContent | null;
 };
 
 export type DocStatus = "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED";
@@ -55,6 +61,9 @@ export type DocDTO = {
   sections: SectionDTO[];
   access: DocAccessDTO;
 };
+
+/** The doc page's doc: section summaries, and the review fields its sign-off state is built from. */
+export type DocPageDTO = Omit<DocDTO, "sections"> & { sections: SectionSummaryDTO[] };
 
 export type DocListItemDTO = {
   id: string;

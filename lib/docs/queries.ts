@@ -2,6 +2,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { db } from "@/lib/db";
 import { isEmptyDoc } from "@/lib/editor/validate";
+import { AppError } from "@/lib/errors";
 import { requireDocAccess, type DocCaller } from "./access";
 import type { DocDTO, SectionDTO } from "./dto";
 import { accessFor } from "./policy";
@@ -74,7 +75,19 @@ function toSectionDTO(s: {
     ...s,
     content,
     outline: (s.outline as JSONContent | null) ?? null,
+    hasOutline: s.outline != null,
     isEmpty: isEmptyDoc(content),
     updatedAt: s.updatedAt.toISOString(),
   };
+}
+
+/** One section with its JSON, for the editor when someone starts editing it. NOT_FOUND unless the caller may view the doc. */
+export async function getSectionForViewer(actor: DocCaller, docId: string, sectionKey: string): Promise<SectionDTO> {
+  const { doc } = await requireDocAccess(actor, { id: docId }, "view");
+  const section = await db.section.findUnique({
+    where: { documentId_key: { documentId: doc.id, key: sectionKey } },
+    select: { id: true, key: true, title: true, order: true, version: true, content: true, html: true, guidance: true, outline: true, required: true, updatedAt: true, updatedBy: person },
+  });
+  if (!section) throw new AppError("NOT_FOUND", `This doc has no section "${sectionKey.slice(0, 60)}".`);
+  return toSectionDTO(section);
 }

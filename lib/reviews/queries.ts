@@ -1,30 +1,20 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { requireDocAccess } from "@/lib/docs/access";
+import { db, Prisma } from "@/lib/db";
+import { isoSql } from "@/lib/db/sql";
+import { requireDocAccess, type DocContext } from "@/lib/docs/access";
+import type { PersonDTO } from "@/lib/docs/dto";
+import { AppError } from "@/lib/errors";
 import { docCan, docRoleFromWorkspace } from "@/lib/docs/policy";
 import { coveredSections, diffSinceSnapshot, type Snapshot } from "./content";
 import { latestDecisive, reviewerState } from "./derive-status";
 import type { ReviewCandidateDTO, ReviewerDTO, SignOffStateDTO, VerdictDTO } from "./dto";
-import { getReviewedByStamps } from "./stamps";
+import { parseReviewRecords, reviewRecordsSql, type RequestRecord, type VerdictRecord } from "./records";
+import { stampsFromVerdicts } from "./stamps";
 
 const person = { select: { id: true, name: true } } as const;
 
-type VerdictRow = {
-  id: string;
-  reviewerId: string;
-  kind: "APPROVE" | "REQUEST_CHANGES" | "COMMENT";
-  body: string | null;
-  revision: number;
-  sectionKeys: string[];
-  contentHash: string;
-  snapshot: unknown;
-  createdAt: Date;
-  staleAt: Date | null;
-  reviewer: { id: string; name: string };
-};
-
-function toVerdictDTO(v: VerdictRow): VerdictDTO {
+function toVerdictDTO(v: VerdictRecord): VerdictDTO {
   return {
     id: v.id,
     reviewer: v.reviewer,
@@ -38,27 +28,43 @@ function toVerdictDTO(v: VerdictRow): VerdictDTO {
   };
 }
 
+/** The doc fields the sign-off state reads besides the review records. */
+export type SignOffDocFields = {
+  status: SignOffStateDTO["status"];
+  revision: number;
+  reviewRule: SignOffStateDTO["rule"];
+  requiredApprovals: number | null;
+  lockedAt: string | null;
+  lockedBy: PersonDTO | null;
+  archivedAt: string | null;
+};
+
 /** Who was asked, where each reviewer stands, what is still needed, and what the viewer may do. NOT_FOUND unless readable. */
 export async function getSignOffState(actor: Actor, docId: string): Promise<SignOffStateDTO> {
-  const { doc, role } = await requireDocAccess(actor, { id: docId }, "view");
-  const [full, requests, verdicts, stamps] = await Promise.all([
-    db.document.findUniqueOrThrow({
-      where: { id: doc.id },
-      select: { status: true, revision: true, reviewRule: true, requiredApprovals: true, lockedAt: true, lockedBy: person, archivedAt: true },
-    }),
-    db.reviewRequest.findMany({
-      where: { documentId: doc.id, cancelledAt: null },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, sectionKeys: true, message: true, dueAt: true, reviewer: person, requestedBy: person },
-    }),
-    db.verdict.findMany({
-      where: { documentId: doc.id },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, reviewerId: true, kind: true, body: true, revision: true, sectionKeys: true, contentHash: true, snapshot: true, createdAt: true, staleAt: true, reviewer: person },
-    }),
-    getReviewedByStamps(doc.id),
-  ]);
-  const latest = latestDecisive(verdicts.map((v) => ({ ...v, stale: !!v.staleAt })));
+  const ctx = await requireDocAccess(actor, { id: docId }, "view");
+  const rows = await db.$queryRaw<(SignOffDocFields & { reviewRequests: unknown; verdicts: unknown })[]>`
+    SELECT d.status::text AS status, d.revision, d."reviewRule"::text AS "reviewRule", d."requiredApprovals",
+      ${isoSql(Prisma.raw(`d."lockedAt"`))} AS "lockedAt", ${isoSql(Prisma.raw(`d."archivedAt"`))} AS "archivedAt",
+      (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = d."lockedById") AS "lockedBy",
+      ${reviewRecordsSql(Prisma.raw(`d.id`))}
+    FROM "Document" d WHERE d.id = ${ctx.doc.id}`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "This doc does not exist, or you do not have access to it.");
+  return signOffStateFrom(actor, ctx, row, parseReviewRecords(row));
+}
+
+/**
+ * The sign-off state from records already loaded (the doc page loads them with the
+ * doc in one statement). Only a stale approval of the viewer's own costs another
+ * query: the word diff of what changed since.
+ */
+export async function signOffStateFrom(
+  actor: Actor,
+  { doc, role }: DocContext,
+  full: SignOffDocFields,
+  { requests, verdicts }: { requests: RequestRecord[]; verdicts: VerdictRecord[] },
+): Promise<SignOffStateDTO> {
+  const latest = latestDecisive(verdicts);
   const reviewers: ReviewerDTO[] = requests.map((r) => {
     const decisive = latest.get(r.reviewer.id);
     return {
@@ -67,7 +73,7 @@ export async function getSignOffState(actor: Actor, docId: string): Promise<Sign
       requestedBy: r.requestedBy,
       sectionKeys: r.sectionKeys,
       message: r.message,
-      dueAt: r.dueAt?.toISOString() ?? null,
+      dueAt: r.dueAt,
       state: reviewerState({ reviewerId: r.reviewer.id, sectionKeys: r.sectionKeys }, decisive),
       decisive: decisive ? toVerdictDTO(decisive) : null,
     };
@@ -80,8 +86,11 @@ export async function getSignOffState(actor: Actor, docId: string): Promise<Sign
   const myLatest = latest.get(actor.id);
   let staleDiff = null;
   if (myLatest?.kind === "APPROVE" && myLatest.staleAt) {
-    const sections = await db.section.findMany({ where: { documentId: doc.id }, orderBy: { order: "asc" }, select: { key: true, title: true, version: true, content: true, text: true } });
-    staleDiff = diffSinceSnapshot(myLatest.snapshot as Snapshot, coveredSections(sections, myLatest.sectionKeys));
+    const [verdict, sections] = await Promise.all([
+      db.verdict.findUniqueOrThrow({ where: { id: myLatest.id }, select: { snapshot: true } }),
+      db.section.findMany({ where: { documentId: doc.id }, orderBy: { order: "asc" }, select: { key: true, title: true, version: true, content: true, text: true } }),
+    ]);
+    staleDiff = diffSinceSnapshot(verdict.snapshot as Snapshot, coveredSections(sections, myLatest.sectionKeys));
   }
   const writable = !full.archivedAt;
   return {
@@ -92,11 +101,11 @@ export async function getSignOffState(actor: Actor, docId: string): Promise<Sign
     requiredApprovals: full.requiredApprovals,
     approvalsNeeded,
     approvalsCurrent,
-    lockedAt: full.lockedAt?.toISOString() ?? null,
+    lockedAt: full.lockedAt,
     lockedBy: full.lockedBy,
     reviewers,
     otherVerdicts: verdicts.filter((v) => !requested.has(v.reviewerId) && v.kind !== "COMMENT").map(toVerdictDTO),
-    stamps,
+    stamps: stampsFromVerdicts(verdicts),
     me: {
       canRequest: writable && docCan(role, "edit"),
       canReview: writable && docCan(role, "review"),

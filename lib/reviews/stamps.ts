@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { latestDecisive } from "./derive-status";
+import type { PersonDTO } from "@/lib/docs/dto";
+import { latestDecisive, type StatusVerdict } from "./derive-status";
 import type { ReviewedByStamp } from "./dto";
 
 /**
@@ -14,7 +15,12 @@ export async function getReviewedByStamps(docId: string): Promise<ReviewedByStam
     orderBy: { createdAt: "asc" },
     select: { id: true, reviewerId: true, kind: true, sectionKeys: true, staleAt: true, createdAt: true, revision: true, contentHash: true, reviewer: { select: { id: true, name: true } } },
   });
-  return [...latestDecisive(verdicts.map((v) => ({ ...v, stale: !!v.staleAt }))).values()]
+  return stampsFromVerdicts(verdicts.map((v) => ({ ...v, stale: !!v.staleAt })));
+}
+
+/** The stamps of a doc whose verdicts are already loaded (oldest approval first). */
+export function stampsFromVerdicts<V extends StatusVerdict & { revision: number; contentHash: string; reviewer: PersonDTO }>(verdicts: readonly V[]): ReviewedByStamp[] {
+  return [...latestDecisive(verdicts).values()]
     .filter((v) => v.kind === "APPROVE" && !v.stale)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((v) => ({ reviewer: v.reviewer, approvedAt: v.createdAt.toISOString(), revision: v.revision, contentHash: v.contentHash }));

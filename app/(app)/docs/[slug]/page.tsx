@@ -15,12 +15,9 @@ import { LazyShareDialog as ShareDialog } from "@/components/docs/lazy-share-dia
 import { ReviewPanelSlot } from "@/components/reviews/review-panel-slot";
 import { SignOffBanner } from "@/components/reviews/signoff-banner";
 import { requirePageActor } from "@/lib/auth/session";
-import { getDocForViewer } from "@/lib/docs/queries";
+import { getDocPage } from "@/lib/docs/doc-page";
 import { isAppError } from "@/lib/errors";
-import { listMyWorkspaces } from "@/lib/workspaces/queries";
-import { countUnreadNotifications } from "@/lib/notifications/queries";
-import { getSignOffState, listReviewCandidates } from "@/lib/reviews/queries";
-import { getDocTimeline } from "@/lib/reviews/timeline";
+import { getHeaderData } from "@/lib/workspaces/queries";
 import "../../../editor.css";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ imported?: string; unmatched?: string; archived?: string }> };
@@ -33,22 +30,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocPage({ params, searchParams }: Props) {
   const [{ slug }, flags] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor(`/docs/${slug}`);
-  const doc = await getDocForViewer(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
-  const workspaces = await listMyWorkspaces(actor);
+  // Four statements in all: the session's user, the access check, the doc with its review records, the header.
+  const [page, header] = await Promise.all([
+    getDocPage(actor, slug).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e))),
+    getHeaderData(actor),
+  ]);
+  const { doc, signOff } = page;
+  const { workspaces, unreadCount } = header;
   // Someone invited to this doc alone is no workspace member: the header shows their own workspace.
   const member = workspaces.find((w) => w.id === doc.workspace.id);
   const current = member ?? workspaces[0] ?? { ...doc.workspace, role: "VIEWER" as const };
   const unmatched = flags.unmatched?.split("\n").filter(Boolean) ?? [];
-  // Review flow (issue 4): sign-off state, reviewers to pick from, audit timeline, inbox count.
-  const [signOff, candidates, timeline, unreadCount] = await Promise.all([
-    getSignOffState(actor, doc.id),
-    doc.access.canEdit ? listReviewCandidates(actor, doc.id) : null,
-    getDocTimeline(actor, doc.id, { limit: 200 }),
-    countUnreadNotifications(actor),
-  ]);
-  // Only what the panel reads: the whole sections (content JSON, HTML) would be serialized into the page twice.
+  // Only what the panel reads: the sections' HTML would be serialized into the page again.
   const sections = doc.sections.map(({ key, title, version, required, isEmpty }) => ({ key, title, version, required, isEmpty }));
-  const review = { state: signOff, sections, candidates, timeline };
+  const review = { state: signOff, sections };
   const writable = doc.access.canEdit && !doc.archivedAt && !signOff.lockedAt;
 
   return (

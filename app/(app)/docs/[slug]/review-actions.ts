@@ -7,7 +7,9 @@ import { lockDoc, unlockDoc } from "@/lib/reviews/lock";
 import { cancelReviewRequest, requestReview } from "@/lib/reviews/request-review";
 import type { TRequestReview, TSubmitVerdict } from "@/lib/reviews/schemas";
 import { submitVerdict } from "@/lib/reviews/submit-verdict";
-import type { SectionDiffDTO } from "@/lib/reviews/dto";
+import type { ReviewCandidateDTO, SectionDiffDTO, TimelineEventDTO } from "@/lib/reviews/dto";
+import { listReviewCandidates } from "@/lib/reviews/queries";
+import { getDocTimeline } from "@/lib/reviews/timeline";
 import { isAppError } from "@/lib/errors";
 
 const refresh = () => revalidatePath("/docs/[slug]", "page");
@@ -55,4 +57,14 @@ export async function setLockedAction(docId: string, locked: boolean): Promise<A
     refresh();
     return undefined;
   });
+}
+
+/** The "Request review" dialog's list of people, fetched when the dialog loads rather than with every doc page. */
+export async function listReviewCandidatesAction(docId: string): Promise<ActionResult<ReviewCandidateDTO[]>> {
+  return runAction(async () => listReviewCandidates(await requireActor(), argText(docId)));
+}
+
+/** The review panel's "Activity" list, fetched when someone opens it. */
+export async function loadTimelineAction(docId: string): Promise<ActionResult<TimelineEventDTO[]>> {
+  return runAction(async () => getDocTimeline(await requireActor(), argText(docId), { limit: 200 }));
 }

@@ -1,9 +1,17 @@
 import { requireActor } from "@/lib/auth/session";
+import { getSectionForViewer } from "@/lib/docs/queries";
 import { saveSection } from "@/lib/docs/save-section";
 import { MAX_SECTION_BYTES } from "@/lib/editor/validate";
 import { handle, json, readJson } from "@/lib/http/route";
 
 type Ctx = { params: Promise<{ id: string; key: string }> };
+
+/** GET /api/docs/{id}/sections/{key} → 200 the section with its Tiptap JSON (the editor fetches it when editing starts) · 404. */
+export const GET = handle(async (_req, { params }: Ctx) => {
+  const actor = await requireActor();
+  const { id, key } = await params;
+  return json(await getSectionForViewer(actor, id, key));
+});
 
 /**
  * PUT /api/docs/{id}/sections/{key} { baseVersion, content }
