@@ -129,7 +129,8 @@ export function CommentEditor({ label, placeholder = "Write a comment…", initi
         return false;
       },
     },
-    onUpdate: ({ editor: e }) => changeRef.current(e.getJSON(), e.isEmpty),
+    // ProseMirror's attrs are null-prototype objects, which a server action argument does not carry as plain JSON: copy.
+    onUpdate: ({ editor: e }) => changeRef.current(JSON.parse(JSON.stringify(e.getJSON())) as JSONContent, e.isEmpty),
   });
   return <EditorContent editor={editor} className={cn(controlClassName, "comment-editor block h-auto p-0")} />;
 }

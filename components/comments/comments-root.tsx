@@ -100,6 +100,7 @@ export function CommentsRoot({ mode, sections }: { mode: CommentsMode; sections:
     };
     document.addEventListener("selectionchange", onChange);
     document.addEventListener("click", onClick);
+    onChange(); // text selected while the threads were loading
     return () => {
       clearTimeout(timer);
       document.removeEventListener("selectionchange", onChange);
@@ -144,7 +145,7 @@ export function CommentsRoot({ mode, sections }: { mode: CommentsMode; sections:
             <p className="min-w-0 text-xs text-slate-600">
               {composer.anchor ? (
                 <>
-                  On <q className="font-medium text-slate-900">{composer.anchor.quote.length > 80 ? `${composer.anchor.quote.slice(0, 80)}…` : composer.anchor.quote}</q> in {title(composer.sectionKey)}
+                  On <span className="font-medium text-slate-900">“{composer.anchor.quote.length > 80 ? `${composer.anchor.quote.slice(0, 80)}…` : composer.anchor.quote}”</span> in {title(composer.sectionKey)}
                 </>
               ) : (
                 <>On the section {title(composer.sectionKey)}</>
