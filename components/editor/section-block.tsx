@@ -64,7 +64,6 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   const fetchBoth = useCallback(
     (open: (fetched: SectionDTO) => void) => {
       lastOpen.current = open;
-      setLoadFailed(null);
       Promise.all([loadSectionEditor(), loadSectionSource(docId, section.key)]).then(
         ([module, fetched]) => {
           setSource(fetched);
@@ -72,7 +71,10 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
           open(fetched);
           setEditor(() => module.SectionEditor);
         },
-        (error: unknown) => setLoadFailed(error instanceof Error && error.message ? error.message : "Check your connection and try again."),
+        (error: unknown) => {
+          setPending((prev) => prev ?? { focus: null, insertOutline: false });
+          setLoadFailed(error instanceof Error && error.message ? error.message : "Check your connection and try again.");
+        },
       );
     },
     [docId, section.key, section.version],
@@ -82,12 +84,15 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     (focus: FocusRequest, insertOutline = false) => {
       if (!editable || pending || start) return;
       setPending({ focus, insertOutline });
+      setLoadFailed(null);
       fetchBoth((fetched) => setStart((prev) => prev ?? { content: fetched.content, baseVersion: fetched.version, restored: false, insertOutline, focus }));
     },
     [editable, pending, start, fetchBoth],
   );
   const retry = () => {
-    if (lastOpen.current) fetchBoth(lastOpen.current);
+    if (!lastOpen.current) return;
+    setLoadFailed(null);
+    fetchBoth(lastOpen.current);
   };
   const preload = useCallback(() => {
     if (!editable) return;
@@ -103,13 +108,14 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     const drafts = getBrowserDraftStore();
     const draft = drafts.read(scope);
     if (!draft) return;
-    setPending({ focus: null, insertOutline: false });
+    // Nothing is set before the fetch answers (no state change inside the effect itself).
     fetchBoth((fetched) => {
       if (sameContent(draft.content, fetched.content)) {
+        // Saved after all (the page closed between the save and the draft's removal): open nothing.
         drafts.clear(scope);
-        setStart((prev) => prev ?? { content: fetched.content, baseVersion: fetched.version, restored: false, insertOutline: false, focus: null });
         return;
       }
+      setPending({ focus: null, insertOutline: false });
       // The draft wins over a session started from the server's text in the same instant.
       setStart((prev) => ({ content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: prev?.focus ?? null }));
       setNotice("restored");
