@@ -41,7 +41,7 @@ export async function setArchivedAction(docId: string, slug: string, archived: b
   const result = await runAction(async () => setDocArchived(await requireActor(), docId, archived));
   if (!result.ok) return result;
   revalidatePath("/docs/[slug]", "page");
-  redirect(`/docs/${slug}${archived ? "?archived=1" : ""}`);
+  redirect(`/docs/${encodeURIComponent(argText(slug))}${archived ? "?archived=1" : ""}`);
 }
 
 /** The doc's structure (not its content) as a new workspace template; owners and admins only. */
