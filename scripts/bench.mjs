@@ -121,6 +121,8 @@ const ORDER = [
   "Database overhead: Prisma vs raw pg",
   "Memory (next-server RSS)",
   "Where the doc page's server CPU goes",
+  // Written by hand from `npm run test:hardening` (its figures are in test-results/reports/hardening-*.json); kept here.
+  "Hardening (npm run test:hardening)",
   "Method",
 ];
 
