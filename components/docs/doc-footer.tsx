@@ -1,5 +1,6 @@
 import type { DocDTO } from "@/lib/docs/dto";
 import { formatStampDate } from "@/lib/docs/stamps";
+import { LiveLastUpdated } from "./live-stamp";
 import type { ReviewedByStamp } from "@/lib/reviews/dto";
 
 /**
@@ -7,12 +8,12 @@ import type { ReviewedByStamp } from "@/lib/reviews/dto";
  * data-only, so the doc page and the shared view (/s/<token>) render the same footer:
  * pass `stamps` from `getReviewedByStamps(docId)` (lib/reviews/stamps.ts).
  */
-export function DocFooter({ doc, stamps = [] }: { doc: Pick<DocDTO, "updatedAt" | "updatedBy" | "revision">; stamps?: ReviewedByStamp[] }) {
+export function DocFooter({ doc, stamps = [] }: { doc: Pick<DocDTO, "id" | "updatedAt" | "updatedBy" | "revision">; stamps?: ReviewedByStamp[] }) {
   return (
     <footer className="mt-12 border-t border-slate-200 pt-4 text-sm text-slate-700" data-testid="doc-footer">
       <p>
-        <strong className="font-semibold text-slate-900">Last Updated:</strong> {formatStampDate(doc.updatedAt)} by {doc.updatedBy.name}
-        <span className="text-slate-500"> · revision {doc.revision}</span>
+        <strong className="font-semibold text-slate-900">Last Updated:</strong>{" "}
+        <LiveLastUpdated docId={doc.id} initial={{ at: doc.updatedAt, by: doc.updatedBy, revision: doc.revision }} format="date" />
       </p>
       <p className="mt-1">
         <strong className="font-semibold text-slate-900">Reviewed By:</strong>{" "}

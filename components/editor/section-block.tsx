@@ -3,6 +3,7 @@
 import { X } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { Alert } from "@/components/ui/alert";
+import { publishDocStamp } from "@/components/docs/live-stamp";
 import { Button } from "@/components/ui/button";
 import type { SaveOutcome, SaveSectionInput, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 import { sameContent } from "./content-key";
@@ -125,8 +126,9 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSaveState({ status, draftsKept }), []);
   const onSectionSaved = useCallback((outcome: SavedOutcome) => {
     setLocalStamp({ at: outcome.updatedAt, by: outcome.updatedBy });
+    publishDocStamp(docId, { at: outcome.updatedAt, by: outcome.updatedBy, revision: outcome.docRevision });
     onSavedRef.current?.(outcome);
-  }, []);
+  }, [docId]);
   const onRemoteVersion = useCallback((current: RemoteVersion) => setLocalStamp({ at: current.updatedAt, by: current.updatedBy }), []);
   const onRestoreFailed = useCallback(() => setNotice("restore-failed"), []);
   const takeTypedAhead = useCallback(() => {

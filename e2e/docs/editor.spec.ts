@@ -17,9 +17,12 @@ test("write three sections (with a table and a code block), reload, and see it a
   await signUp(page, newUser("writer"));
   await createDoc(page, "Editor round trip");
 
+  await expect(page.getByTestId("doc-footer")).toContainText("revision 1");
   const overview = await startEditing(page, "Design Overview");
   await page.keyboard.type("We split the monolith into three services.");
   await expect(statusOf(page, "design-overview")).toContainText("Saved");
+  // The footer's derived stamp follows the save without a reload.
+  await expect(page.getByTestId("doc-footer")).toContainText(/revision [2-9]/);
 
   await startEditing(page, "Data Model");
   await page.locator("section#data-model").getByRole("button", { name: "Table" }).click();

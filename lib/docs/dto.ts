@@ -83,7 +83,8 @@ export type DocListItemDTO = {
 
 /** The outcome of one section save, as the editor sees it. */
 export type SaveOutcome =
-  | { status: "saved"; version: number; updatedAt: string; updatedBy: PersonDTO }
+  /** `docRevision`: the doc revision the save made (absent when the content was unchanged). */
+  | { status: "saved"; version: number; updatedAt: string; updatedBy: PersonDTO; docRevision?: number }
   | {
       status: "conflict";
       message: string;

@@ -13,7 +13,7 @@ import { requireDocAccess } from "./access";
 import { canonicalJson } from "./canonical-json";
 import { ZSaveSection } from "./schemas";
 
-export type SavedSection = { version: number; updatedAt: Date; updatedBy: { id: string; name: string }; changed: boolean };
+export type SavedSection = { version: number; updatedAt: Date; updatedBy: { id: string; name: string }; changed: boolean; /** The doc revision this save made; absent when nothing changed. */ docRevision?: number };
 
 /** A stamp coalesces into the previous audit event when the same person edits again within this window. */
 const AUDIT_COALESCE_MS = 15 * 60 * 1000;
@@ -57,7 +57,7 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
       data: { content: contentJson, text: parsed.text, html: renderDocToHTML(parsed.doc), version: { increment: 1 }, updatedAt: now, updatedById: actor.id },
       select: { version: true },
     });
-    await tx.document.update({ where: { id: doc.id }, data: { revision: { increment: 1 }, updatedAt: now, updatedById: actor.id } });
+    const { revision } = await tx.document.update({ where: { id: doc.id }, data: { revision: { increment: 1 }, updatedAt: now, updatedById: actor.id }, select: { revision: true } });
     const continuing = current.updatedById === actor.id && now.getTime() - current.updatedAt.getTime() < AUDIT_COALESCE_MS;
     if (!continuing) {
       await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "section.edited", data: { section: sectionKey, fromVersion: baseVersion } });
@@ -65,7 +65,7 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
     // Review flow: approvals covering this section go stale and the status is derived again, in this transaction.
     await markApprovalsStale(tx, lockedDoc, sectionKey, actor, outbox);
     await keepCommentAnchors(tx, doc.id, sectionKey, current.content, parsed.doc); // comment threads follow their words, or fall back to the section
-    return { version: updated.version, updatedAt: now, updatedBy: { id: actor.id, name: actor.name }, changed: true };
+    return { version: updated.version, updatedAt: now, updatedBy: { id: actor.id, name: actor.name }, changed: true, docRevision: revision };
   });
   void outbox.flush(); // review notifications' emails, after commit, never awaited
   return result;

@@ -15,7 +15,7 @@ export async function saveSectionAction(input: SaveSectionInput): Promise<SaveOu
   try {
     const actor = await requireActor();
     const saved = await saveSection(actor, argText(input?.docId), argText(input?.sectionKey), { baseVersion: input?.baseVersion, content: input?.content });
-    return { status: "saved", version: saved.version, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy };
+    return { status: "saved", version: saved.version, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy, docRevision: saved.docRevision };
   } catch (error) {
     if (isAppError(error) && error.code === "CONFLICT" && error.details.data) {
       const { current } = error.details.data as { current: { version: number; content: never; html: string; updatedAt: string; updatedBy: PersonDTO | null } };

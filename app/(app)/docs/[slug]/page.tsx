@@ -9,7 +9,7 @@ import { DocFooter } from "@/components/docs/doc-footer";
 import { DocOutline } from "@/components/docs/doc-outline";
 import { DocSections } from "@/components/docs/doc-sections";
 import { DocTitle } from "@/components/docs/doc-title";
-import { RelativeTime } from "@/components/docs/relative-time";
+import { LiveLastUpdated } from "@/components/docs/live-stamp";
 import { StatusBadge } from "@/components/docs/status-badge";
 import { LazyShareDialog as ShareDialog } from "@/components/docs/lazy-share-dialog";
 import { ReviewPanelSlot } from "@/components/reviews/review-panel-slot";
@@ -90,7 +90,7 @@ export default async function DocPage({ params, searchParams }: Props) {
               {doc.archivedAt && <Badge variant="warning">Archived</Badge>}
               {!doc.access.canEdit && <Badge>Read-only</Badge>}
               <span data-testid="last-updated">
-                Last Updated: <RelativeTime iso={doc.updatedAt} /> by {doc.updatedBy.name}
+                Last Updated: <LiveLastUpdated docId={doc.id} initial={{ at: doc.updatedAt, by: doc.updatedBy }} format="relative" />
               </span>
               <span className="text-slate-400" aria-hidden="true">
                 ·

@@ -1,0 +1,48 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import type { PersonDTO } from "@/lib/docs/dto";
+import { formatStampDate } from "@/lib/docs/stamps";
+import { RelativeTime } from "./relative-time";
+
+export type DocStamp = { at: string; by: Pick<PersonDTO, "name">; revision?: number };
+
+/**
+ * The doc's "Last Updated" as the page goes on: every acknowledged section save in
+ * this tab publishes its stamp (section-block.tsx), and the header and footer show
+ * the newest of that and what the server rendered. One small store per page.
+ */
+const latest = new Map<string, DocStamp>();
+const listeners = new Set<() => void>();
+
+export function publishDocStamp(docId: string, stamp: DocStamp): void {
+  const seen = latest.get(docId);
+  if (seen && Date.parse(seen.at) >= Date.parse(stamp.at)) return;
+  latest.set(docId, stamp);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+function useDocStamp(docId: string, initial: DocStamp): DocStamp {
+  const published = useSyncExternalStore(subscribe, () => latest.get(docId) ?? null, () => null);
+  return published && Date.parse(published.at) > Date.parse(initial.at) ? published : initial;
+}
+
+/**
+ * "Last Updated: 5 minutes ago by Ada" (header) or "2026-11-26 by Ada · revision 7"
+ * (footer, the template's shape; the revision when `initial` has one).
+ */
+export function LiveLastUpdated({ docId, initial, format }: { docId: string; initial: DocStamp; format: "relative" | "date" }) {
+  const stamp = useDocStamp(docId, initial);
+  const revision = stamp.revision ?? initial.revision;
+  return (
+    <>
+      {format === "relative" ? <RelativeTime iso={stamp.at} /> : formatStampDate(stamp.at)} by {stamp.by.name}
+      {initial.revision !== undefined && <span className="text-slate-500"> · revision {revision}</span>}
+    </>
+  );
+}
