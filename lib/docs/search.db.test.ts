@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMember, createUser } from "@/prisma/factories";
 import { createTestDoc } from "@/prisma/factories-docs";
+import { db } from "@/lib/db";
 import { listDocs } from "./list-docs";
 import { setDocArchived } from "./mutations";
 import { exportDocMarkdown, importMarkdown } from "./markdown";
@@ -42,6 +43,69 @@ describe("doc list and search", () => {
     const list = await listDocs(actor, workspace.id);
     expect(list.map((d) => d.title)).toEqual(["Newer", "Older"]);
     expect(list[1]).toMatchObject({ filled: 2, total: 14 });
+  });
+});
+
+describe("search plans (GIN candidates for rare terms, a walk in list order for common ones)", () => {
+  const plans = ["index", "walk"] as const;
+
+  it.each(plans)("%s: a word in one doc finds it and names the section; a phrase nobody wrote finds nothing", async (plan) => {
+    const { actor, workspace } = await createUser();
+    await createTestDoc(actor, workspace.id, { title: "Wombat notes", sections: { architecture: "Workers poll the queue.", "data-model": "The quokkanomic ledger keeps balances." } });
+    await createTestDoc(actor, workspace.id, { title: "Audit log", sections: { architecture: "Every audit event is kept.", "data-flow": "A trail of breadcrumbs." } });
+    const hits = await listDocs(actor, workspace.id, { q: "quokkanomic" }, { plan });
+    expect(hits.map((h) => h.title)).toEqual(["Wombat notes"]);
+    expect(hits[0]!.match).toMatchObject({ sectionKey: "data-model", sectionTitle: "Data Model" });
+    expect(hits[0]!.match!.snippet).toContain("«quokkanomic»");
+    // "audit" and "trail" are both written, but never next to each other.
+    expect(await listDocs(actor, workspace.id, { q: '"audit trail"' }, { plan })).toEqual([]);
+    expect((await listDocs(actor, workspace.id, { q: '"audit event"' }, { plan })).map((h) => h.title)).toEqual(["Audit log"]);
+    // A title hit with no section hit has no match to show.
+    expect(await listDocs(actor, workspace.id, { q: "wombat" }, { plan })).toMatchObject([{ title: "Wombat notes", match: null }]);
+    // Stop words only, and NUL bytes (stripped by the schema), match nothing / still match.
+    expect(await listDocs(actor, workspace.id, { q: "the and of" }, { plan })).toEqual([]);
+    expect((await listDocs(actor, workspace.id, { q: "quokka\0nomic" }, { plan })).map((h) => h.title)).toEqual(["Wombat notes"]);
+  });
+
+  it.each(plans)("%s: the best-matching section is the one with the most hits", async (plan) => {
+    const { actor, workspace } = await createUser();
+    await createTestDoc(actor, workspace.id, {
+      title: "Ranking",
+      sections: { architecture: "One zanthoxyl here.", "data-flow": "Zanthoxyl, zanthoxyl and more zanthoxyl." },
+    });
+    const [hit] = await listDocs(actor, workspace.id, { q: "zanthoxyl" }, { plan });
+    expect(hit!.match!.sectionKey).toBe("data-flow");
+  });
+
+  it.each(plans)("%s: archived docs stay hidden unless asked, filters and sorts hold, other workspaces never show", async (plan) => {
+    const { actor, workspace } = await createUser();
+    const mate = await createMember(workspace.id, "MEMBER");
+    const stranger = await createUser();
+    const older = await createTestDoc(actor, workspace.id, { title: "Beta plan", sections: { architecture: "Vorticella pipeline." } });
+    const archived = await createTestDoc(actor, workspace.id, { title: "Gamma plan", sections: { "risks-mitigation": "Vorticella risks." } });
+    await createTestDoc(mate.actor, workspace.id, { title: "Alpha plan", sections: { architecture: "Vorticella again." } });
+    await createTestDoc(stranger.actor, stranger.workspace.id, { title: "Elsewhere", sections: { architecture: "Vorticella elsewhere." } });
+    await setDocArchived(actor, archived.id, true);
+    await db.document.update({ where: { id: older.id }, data: { status: "APPROVED" } });
+    const titles = async (query: Record<string, string>) => (await listDocs(actor, workspace.id, { q: "vorticella", ...query }, { plan })).map((d) => d.title);
+
+    expect(await titles({})).toEqual(["Alpha plan", "Beta plan"]);
+    expect(await titles({ archived: "only" })).toEqual(["Gamma plan"]);
+    expect((await titles({ archived: "include" })).sort()).toEqual(["Alpha plan", "Beta plan", "Gamma plan"]);
+    expect(await titles({ sort: "title" })).toEqual(["Alpha plan", "Beta plan"]);
+    expect(await titles({ sort: "created" })).toEqual(["Alpha plan", "Beta plan"]);
+    expect(await titles({ author: mate.actor.id })).toEqual(["Alpha plan"]);
+    expect(await titles({ status: "APPROVED" })).toEqual(["Beta plan"]);
+    expect((await listDocs(stranger.actor, stranger.workspace.id, { q: "vorticella" }, { plan })).map((d) => d.title)).toEqual(["Elsewhere"]);
+  });
+
+  it("without a forced plan, picks one from the statistics and gives the same results", async () => {
+    const { actor, workspace } = await createUser();
+    await createTestDoc(actor, workspace.id, { title: "Plain", sections: { architecture: "Xylocarp storage." } });
+    const auto = await listDocs(actor, workspace.id, { q: "xylocarp storage" });
+    expect(auto.map((h) => h.title)).toEqual(["Plain"]);
+    expect(await listDocs(actor, workspace.id, { q: "xylocarp storage" }, { plan: "walk" })).toEqual(auto);
+    expect(await listDocs(actor, workspace.id, { q: "xylocarp storage" }, { plan: "index" })).toEqual(auto);
   });
 });
 
