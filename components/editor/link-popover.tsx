@@ -2,11 +2,11 @@
 
 import type { Editor } from "@tiptap/react";
 import { Link as LinkIcon } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { PopoverContent } from "@/components/ui/popover";
 import { parseLinkInput } from "./link-input";
 import { ToolbarButton } from "./toolbar-button";
 
@@ -20,24 +20,36 @@ type LinkPopoverProps = {
 
 /** The link button and its field. Only http, https, mailto, #anchors and /paths get through. */
 export function LinkPopover({ editor, active, disabled, open, onOpenChange }: LinkPopoverProps) {
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const id = useId();
   return (
-    <Popover open={open} onOpenChange={onOpenChange}>
-      <PopoverTrigger asChild>
-        <ToolbarButton label="Link" icon={LinkIcon} shortcut="Mod-k" pressed={active} disabled={disabled} keepFocus={false} />
-      </PopoverTrigger>
+    <>
+      <ToolbarButton
+        ref={trigger}
+        label="Link"
+        icon={LinkIcon}
+        shortcut="Mod-k"
+        pressed={active}
+        disabled={disabled}
+        keepFocus={false}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => onOpenChange(!open)}
+      />
       <PopoverContent
-        align="start"
+        id={id}
+        open={open}
+        onOpenChange={onOpenChange}
+        anchor={trigger}
         aria-label="Link"
         className="w-80"
-        onCloseAutoFocus={(event) => {
-          // Back to the text, where the writer was, not to the toolbar button.
-          event.preventDefault();
-          editor.commands.focus();
-        }}
+        // Back to the text, where the writer was, not to the toolbar button.
+        onCloseFocus={() => editor.commands.focus()}
       >
-        {open && <LinkForm editor={editor} onDone={() => onOpenChange(false)} />}
+        <LinkForm editor={editor} onDone={() => onOpenChange(false)} />
       </PopoverContent>
-    </Popover>
+    </>
   );
 }
 

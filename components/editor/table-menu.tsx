@@ -2,14 +2,8 @@
 
 import type { ChainedCommands, Editor } from "@tiptap/react";
 import { Table as TableIcon } from "lucide-react";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { useId, useRef, useState } from "react";
+import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/components/ui/menu";
 import { ToolbarButton } from "./toolbar-button";
 
 type Action = { label: string; run: (chain: ChainedCommands) => ChainedCommands; danger?: boolean };
@@ -29,41 +23,55 @@ const REMOVE: Action[] = [
 
 /** Insert a 3 × 3 table, or change the one the cursor is in. */
 export function TableMenu({ editor, inTable, disabled }: { editor: Editor; inTable: boolean; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const id = useId();
+  const close = () => setOpen(false);
   const item = (action: Action) => (
-    <DropdownMenuItem
+    <MenuItem
       key={action.label}
       variant={action.danger ? "danger" : "default"}
       disabled={!action.run(editor.can().chain()).run()}
+      onClose={close}
       onSelect={() => action.run(editor.chain().focus()).run()}
     >
       {action.label}
-    </DropdownMenuItem>
+    </MenuItem>
   );
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <ToolbarButton label="Table" icon={TableIcon} pressed={inTable} disabled={disabled} keepFocus={false} />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent
-        onCloseAutoFocus={(event) => {
+    <>
+      <ToolbarButton
+        ref={trigger}
+        label="Table"
+        icon={TableIcon}
+        pressed={inTable}
+        disabled={disabled}
+        keepFocus={false}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(event) => {
+          if (event.key !== "ArrowDown") return;
           event.preventDefault();
-          editor.commands.focus();
+          setOpen(true);
         }}
-      >
+      />
+      <Menu id={id} open={open} onOpenChange={setOpen} anchor={trigger} aria-label="Table" onCloseFocus={() => editor.commands.focus()}>
         {!inTable ? (
-          <DropdownMenuItem onSelect={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+          <MenuItem onClose={close} onSelect={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
             Insert table (3 × 3)
-          </DropdownMenuItem>
+          </MenuItem>
         ) : (
           <>
-            <DropdownMenuLabel>Table</DropdownMenuLabel>
+            <MenuLabel>Table</MenuLabel>
             {ROW_COLUMN.map(item)}
             {item(HEADER)}
-            <DropdownMenuSeparator />
+            <MenuSeparator />
             {REMOVE.map(item)}
           </>
         )}
-      </DropdownMenuContent>
-    </DropdownMenu>
+      </Menu>
+    </>
   );
 }

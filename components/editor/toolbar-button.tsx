@@ -1,16 +1,16 @@
 "use client";
 
 import type { LucideIcon } from "lucide-react";
-import type { ComponentProps, ReactNode } from "react";
+import { useRef, type ComponentProps, type ReactNode, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { TooltipContent, useTooltip } from "@/components/ui/tooltip";
 import { ariaKeyShortcut, formatShortcut, isApplePlatform } from "./shortcuts";
 
 /** Square, quiet, and blue while its format is on. */
 export const toolbarButtonClassName =
   "size-8! rounded-md text-slate-600 hover:text-slate-900 aria-pressed:bg-brand-50 aria-pressed:text-brand-800 aria-pressed:hover:bg-brand-100 " +
-  "data-[state=open]:bg-slate-100 data-[state=open]:text-slate-900";
+  "aria-expanded:bg-slate-100 aria-expanded:text-slate-900";
 
 export function ShortcutHint({ label, shortcut }: { label: ReactNode; shortcut?: string }) {
   return (
@@ -35,32 +35,50 @@ export type ToolbarButtonProps = Omit<ComponentProps<typeof Button>, "children" 
  * A toolbar icon button: aria-label (the tooltip is only a hint), aria-pressed for
  * toggles, aria-keyshortcuts, and a tooltip that shows the shortcut.
  */
-export function ToolbarButton({ label, icon: Icon, shortcut, pressed, keepFocus = true, className, onMouseDown, ...props }: ToolbarButtonProps) {
+export function ToolbarButton({ label, icon: Icon, shortcut, pressed, keepFocus = true, className, onMouseDown, ref, ...props }: ToolbarButtonProps) {
   const apple = isApplePlatform();
+  const tip = useTooltip();
+  const anchor = useRef<HTMLButtonElement | null>(null);
+  // The tooltip anchors to the button; a menu or popover trigger passes its own ref too.
+  const setRef = (el: HTMLButtonElement | null) => {
+    anchor.current = el;
+    if (typeof ref === "function") ref(el);
+    else if (ref) (ref as { current: HTMLButtonElement | null }).current = el;
+  };
+  const on = <E,>(own: (event: E) => void, theirs?: (event: E) => void) => (event: E) => {
+    own(event);
+    theirs?.(event);
+  };
+  const { onPointerEnter, onPointerLeave, onPointerDown, onFocus, onBlur, ...rest } = props;
   return (
-    <Tooltip>
-      <TooltipTrigger asChild>
-        <Button
-          variant="ghost"
-          size="icon"
-          data-toolbar-item=""
-          aria-label={label}
-          aria-pressed={pressed}
-          aria-keyshortcuts={shortcut ? ariaKeyShortcut(shortcut, apple) : undefined}
-          className={cn(toolbarButtonClassName, className)}
-          onMouseDown={(event) => {
-            if (keepFocus) event.preventDefault();
-            onMouseDown?.(event);
-          }}
-          {...props}
-        >
-          <Icon aria-hidden="true" />
-        </Button>
-      </TooltipTrigger>
-      <TooltipContent side="bottom">
+    <>
+      <Button
+        ref={setRef as Ref<HTMLButtonElement>}
+        variant="ghost"
+        size="icon"
+        data-toolbar-item=""
+        aria-label={label}
+        aria-pressed={pressed}
+        aria-keyshortcuts={shortcut ? ariaKeyShortcut(shortcut, apple) : undefined}
+        aria-describedby={tip.triggerProps["aria-describedby"]}
+        className={cn(toolbarButtonClassName, className)}
+        onMouseDown={(event) => {
+          if (keepFocus) event.preventDefault();
+          onMouseDown?.(event);
+        }}
+        onPointerEnter={on(tip.triggerProps.onPointerEnter, onPointerEnter)}
+        onPointerLeave={on(tip.triggerProps.onPointerLeave, onPointerLeave)}
+        onPointerDown={on(tip.triggerProps.onPointerDown, onPointerDown)}
+        onFocus={on(tip.triggerProps.onFocus, onFocus)}
+        onBlur={on(tip.triggerProps.onBlur, onBlur)}
+        {...rest}
+      >
+        <Icon aria-hidden="true" />
+      </Button>
+      <TooltipContent anchor={anchor} open={tip.open && !props["aria-expanded"]} id={tip.id}>
         <ShortcutHint label={label} shortcut={shortcut} />
       </TooltipContent>
-    </Tooltip>
+    </>
   );
 }
 

@@ -1,37 +1,65 @@
 "use client";
 
-import * as PopoverPrimitive from "@radix-ui/react-popover";
-import type { ComponentProps } from "react";
+import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import { createPortal } from "react-dom";
 import { cn } from "./cn";
+import { useDismiss, useFloatingStyle } from "./floating";
 
-export const Popover = PopoverPrimitive.Root;
-export const PopoverTrigger = PopoverPrimitive.Trigger;
-export const PopoverAnchor = PopoverPrimitive.Anchor;
-export const PopoverClose = PopoverPrimitive.Close;
+type PopoverContentProps = Omit<ComponentProps<"div">, "ref"> & {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The trigger: the layer sits under it, and a press on it is not an outside press. */
+  anchor: RefObject<HTMLElement | null>;
+  /** After a close by Escape or from inside (not by a press elsewhere, which takes focus itself). Default: focus the trigger. */
+  onCloseFocus?: () => void;
+};
 
-/** role="dialog": give it a PopoverTitle (wired to aria-labelledby) or an aria-label. */
-export function PopoverContent({ className, align = "center", sideOffset = 4, ...props }: ComponentProps<typeof PopoverPrimitive.Content>) {
-  return (
-    <PopoverPrimitive.Portal>
-      <PopoverPrimitive.Content
-        align={align}
-        sideOffset={sideOffset}
-        className={cn(
-          "z-50 max-h-(--radix-popover-content-available-height) w-72 max-w-[calc(100vw-1rem)] overflow-y-auto",
-          "origin-(--radix-popover-content-transform-origin) rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-900 shadow-lg focus:outline-hidden",
-          "transition-[opacity,scale] duration-100 ease-out starting:scale-95 starting:opacity-0 motion-reduce:transition-none",
-          className,
-        )}
-        {...props}
-      />
-    </PopoverPrimitive.Portal>
+/**
+ * A non-modal panel under its trigger, role="dialog" (give it an aria-label or a heading
+ * wired to aria-labelledby): focus moves into it on open; Escape or a press outside closes it.
+ * The trigger owns its state: `aria-expanded`, `aria-haspopup="dialog"`, `aria-controls`.
+ * Our own instead of Radix Popover, whose popper and layers weighed ~25 KB gzip in the editor.
+ */
+export function PopoverContent({ open, onOpenChange, anchor, onCloseFocus, className, children, ...props }: PopoverContentProps) {
+  const layer = useRef<HTMLDivElement | null>(null);
+  const style = useFloatingStyle(anchor, layer, open, "bottom-start");
+  const restore = useRef(true);
+  const close = useCallback(
+    (how: "escape" | "outside") => {
+      restore.current = how === "escape";
+      onOpenChange(false);
+    },
+    [onOpenChange],
   );
-}
-
-export function PopoverTitle({ className, ...props }: ComponentProps<typeof PopoverPrimitive.Title>) {
-  return <PopoverPrimitive.Title className={cn("text-sm font-semibold text-slate-900", className)} {...props} />;
-}
-
-export function PopoverDescription({ className, ...props }: ComponentProps<typeof PopoverPrimitive.Description>) {
-  return <PopoverPrimitive.Description className={cn("text-sm text-slate-600", className)} {...props} />;
+  useDismiss(open, close, [layer, anchor]);
+  useEffect(() => {
+    if (!open) return;
+    restore.current = true;
+    // After the layer is placed: nothing inside a visibility:hidden layer can take focus.
+    const frame = requestAnimationFrame(() => layer.current?.querySelector<HTMLElement>("input, textarea, select, button, [href], [tabindex]:not([tabindex='-1'])")?.focus());
+    const focusBack = onCloseFocus ?? (() => anchor.current?.focus());
+    return () => {
+      cancelAnimationFrame(frame);
+      if (restore.current) focusBack();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per open
+  }, [open]);
+  if (!open) return null;
+  return createPortal(
+    <div
+      ref={layer}
+      role="dialog"
+      style={style}
+      className={cn(
+        "z-50 w-72 max-w-[calc(100vw-1rem)] overflow-y-auto",
+        "rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-900 shadow-lg focus:outline-hidden",
+        "transition-[opacity,scale] duration-100 ease-out starting:scale-95 starting:opacity-0 motion-reduce:transition-none",
+        className,
+      )}
+      {...props}
+    >
+      {children}
+    </div>,
+    document.body,
+  );
 }
