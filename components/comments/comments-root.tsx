@@ -3,42 +3,10 @@
 import { MessageSquarePlus, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
-import {
-  createThreadAction,
-  deleteCommentAction,
-  editCommentAction,
-  listMentionCandidatesAction,
-  listThreadsAction,
-  replyToThreadAction,
-  setThreadStateAction,
-} from "@/app/(app)/docs/[slug]/comment-actions";
-import { createGuestThreadAction, guestReplyAction, listSharedThreadsAction } from "@/app/s/[token]/comment-actions";
 import { Button } from "@/components/ui/button";
 import { CommentForm } from "./comment-form";
-import { comments, useComments, type CommentsTransport } from "./comments-store";
+import { comments, useComments } from "./comments-store";
 import { anchorFromSelection, type SelectionAnchor } from "./selection";
-
-export type CommentsMode = { kind: "member"; docId: string } | { kind: "guest"; token: string };
-
-function transportFor(mode: CommentsMode): CommentsTransport {
-  if (mode.kind === "guest") {
-    return {
-      list: () => listSharedThreadsAction(mode.token),
-      create: (input) => createGuestThreadAction(mode.token, input),
-      reply: (threadId, input) => guestReplyAction(mode.token, threadId, input),
-    };
-  }
-  const id = mode.docId;
-  return {
-    list: () => listThreadsAction(id),
-    create: (input) => createThreadAction(id, input),
-    reply: (threadId, input) => replyToThreadAction(id, threadId, input),
-    edit: (commentId, input) => editCommentAction(id, commentId, input),
-    remove: (commentId) => deleteCommentAction(id, commentId),
-    setState: (threadId, input) => setThreadStateAction(id, threadId, input),
-    mentions: (q) => listMentionCandidatesAction(id, q),
-  };
-}
 
 /** Mark each anchor span with its thread's state, so only open threads are highlighted and the active one stands out. */
 function paintAnchors(states: Map<string, string>, activeId: string | null) {
@@ -52,22 +20,14 @@ function paintAnchors(states: Map<string, string>, activeId: string | null) {
 }
 
 /**
- * The doc's comments in the page: loads the threads once after hydration, offers
- * "Comment" on a text selection in any section (editable or not), opens the composer
- * beside it, highlights anchored words by thread state, and opens a thread when its
- * words are clicked.
+ * The doc's comments in the page, once the threads are loaded (lazy-comments.tsx starts
+ * the store): offers "Comment" on a text selection in any section (editable or not),
+ * opens the composer beside it, highlights anchored words by thread state, and opens a
+ * thread when its words are clicked.
  */
-export function CommentsRoot({ mode, sections }: { mode: CommentsMode; sections: { key: string; title: string }[] }) {
+export function CommentsRoot({ sections }: { sections: { key: string; title: string }[] }) {
   const { data, activeId, composer } = useComments();
   const [selection, setSelection] = useState<SelectionAnchor | null>(null);
-  const modeKey = mode.kind === "guest" ? `g:${mode.token}` : `m:${mode.docId}`;
-
-  useEffect(() => {
-    comments.start(transportFor(mode), sections);
-    return () => comments.stop();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one start per doc/link
-  }, [modeKey]);
-
   // Highlights: now, and whenever a section's HTML is replaced (a save, an editor opening, a refresh).
   useEffect(() => {
     const states = new Map((data?.threads ?? []).map((t) => [t.id, t.resolvedAt ? "resolved" : "open"]));

@@ -1,6 +1,5 @@
 import { saveSectionAction } from "@/app/(app)/docs/[slug]/actions";
-import { CommentsRoot } from "@/components/comments/comments-root";
-import { SectionThreads } from "@/components/comments/section-threads";
+import { CommentsRoot, SectionThreads } from "@/components/comments/lazy-comments";
 import { SectionBlock } from "@/components/editor/section-block";
 import type { DocPageDTO } from "@/lib/docs/dto";
 

@@ -1,5 +1,5 @@
 import { StatusBadge } from "@/components/docs/status-badge";
-import { CommentsColumn } from "@/components/comments/comments-column";
+import { CommentsColumn } from "@/components/comments/lazy-comments";
 import { ReviewPanel } from "./review-panel";
 
 type PanelProps = Parameters<typeof ReviewPanel>[0];

@@ -1,7 +1,7 @@
 import { Download, FileJson } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/docs/status-badge";
-import { BlockingNotice } from "@/components/comments/blocking-notice";
+import { BlockingNotice } from "@/components/comments/lazy-comments";
 import type { SignOffStateDTO } from "@/lib/reviews/dto";
 import { CancelRequestButton, LockButton } from "./review-controls";
 import { LazyRequestReviewDialog as RequestReviewDialog } from "./lazy-request-review-dialog";
