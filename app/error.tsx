@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button-styles";
 
 /** Unexpected errors: a plain message and the id under which the server logged the detail. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -18,7 +18,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-800">{error.digest ?? "unavailable"}</code>
       </p>
       <div>
-        <Button onClick={reset}>Try again</Button>
+        {/* A plain button in Button's look: this file's code ships with every page. */}
+        <button type="button" className={buttonClassName()} onClick={reset}>
+          Try again
+        </button>
       </div>
     </main>
   );
