@@ -5,14 +5,14 @@ import { isoSql } from "@/lib/db/sql";
 import { requireDocAccess, type DocContext } from "@/lib/docs/access";
 import type { PersonDTO } from "@/lib/docs/dto";
 import { AppError } from "@/lib/errors";
-import { docCan, docRoleFromWorkspace } from "@/lib/docs/policy";
+import { docCan } from "@/lib/docs/policy";
 import { coveredSections, diffSinceSnapshot, type Snapshot } from "./content";
 import { latestDecisive, reviewerState } from "./derive-status";
 import type { ReviewCandidateDTO, ReviewerDTO, SignOffStateDTO, VerdictDTO } from "./dto";
 import { parseReviewRecords, reviewRecordsSql, type RequestRecord, type VerdictRecord } from "./records";
+import { canBeAsked, peopleWithDocRoles } from "./reviewers";
 import { stampsFromVerdicts } from "./stamps";
 
-const person = { select: { id: true, name: true } } as const;
 
 function toVerdictDTO(v: VerdictRecord): VerdictDTO {
   return {
@@ -117,13 +117,9 @@ export async function signOffStateFrom(
   };
 }
 
-/** Members who may be asked to review this doc: review permission, not the author. Names only. */
+/** People who may be asked to review this doc: review permission through the workspace or the doc itself, not the author. Names only. */
 export async function listReviewCandidates(actor: Actor, docId: string): Promise<ReviewCandidateDTO[]> {
   const { doc } = await requireDocAccess(actor, { id: docId }, "edit");
-  const members = await db.membership.findMany({
-    where: { workspaceId: doc.workspaceId, userId: { not: doc.authorId } },
-    orderBy: { user: { name: "asc" } },
-    select: { role: true, user: person },
-  });
-  return members.filter((m) => docCan(docRoleFromWorkspace(m.role, false), "review")).map((m) => m.user);
+  const people = await peopleWithDocRoles(doc);
+  return people.filter((p) => canBeAsked(p, doc.authorId)).map((p) => ({ id: p.userId, name: p.name }));
 }

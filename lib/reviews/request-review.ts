@@ -1,9 +1,9 @@
 import "server-only";
+import { canBeAsked, peopleWithDocRoles } from "./reviewers";
 import type { Actor } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { requireDocAccess } from "@/lib/docs/access";
-import { docCan, docRoleFromWorkspace } from "@/lib/docs/policy";
 import { AppError } from "@/lib/errors";
 import { isEmptyDoc } from "@/lib/editor/validate";
 import { Outbox } from "@/lib/notifications/outbox";
@@ -33,22 +33,22 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
   const unknownKeys = input.sectionKeys.filter((k) => !sections.some((s) => s.key === k));
   if (unknownKeys.length) throw new AppError("INVALID_INPUT", `This doc has no section "${unknownKeys[0]!.slice(0, 60)}".`, { fieldErrors: { sectionKeys: ["Choose sections of this doc"] } });
 
-  const members = await db.membership.findMany({
-    where: { workspaceId: doc.workspaceId, userId: { in: input.reviewerIds } },
-    select: { userId: true, role: true, user: { select: { name: true } } },
-  });
-  if (members.length !== input.reviewerIds.length) {
-    // Never say which id is unknown: that would confirm who exists outside the workspace.
-    throw new AppError("INVALID_INPUT", "Reviewers must be members of this workspace.", { fieldErrors: { reviewerIds: ["Reviewers must be members of this workspace."] } });
-  }
-  if (members.some((m) => m.userId === doc.authorId)) {
-    throw new AppError("INVALID_INPUT", "The author cannot review their own doc.", { fieldErrors: { reviewerIds: ["The author cannot review their own doc."] } });
-  }
-  const cannot = members.filter((m) => !docCan(docRoleFromWorkspace(m.role, false), "review"));
-  if (cannot.length) {
-    const msg = `${cannot.map((m) => m.user.name).join(", ")} cannot review: viewers read and comment only.`;
+  // Workspace members and people invited to this doc alone (lib/reviews/reviewers.ts).
+  const people = await peopleWithDocRoles(doc, input.reviewerIds);
+  if (people.length !== input.reviewerIds.length) {
+    // Never say which id is unknown: that would confirm who exists outside the doc.
+    const msg = "Reviewers must be people who can open this doc: members of its workspace or people it is shared with.";
     throw new AppError("INVALID_INPUT", msg, { fieldErrors: { reviewerIds: [msg] } });
   }
+  if (people.some((m) => m.userId === doc.authorId)) {
+    throw new AppError("INVALID_INPUT", "The author cannot review their own doc.", { fieldErrors: { reviewerIds: ["The author cannot review their own doc."] } });
+  }
+  const cannot = people.filter((m) => !canBeAsked(m, doc.authorId));
+  if (cannot.length) {
+    const msg = `${cannot.map((m) => m.name).join(", ")} cannot review: viewers read and comment only.`;
+    throw new AppError("INVALID_INPUT", msg, { fieldErrors: { reviewerIds: [msg] } });
+  }
+  const members = people;
 
   const outbox = new Outbox();
   await db.$transaction(async (tx) => {
@@ -81,7 +81,7 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
       actorId: actor.id,
       type: "review.requested",
       data: {
-        reviewers: members.map((m) => ({ id: m.userId, name: m.user.name })),
+        reviewers: members.map((m) => ({ id: m.userId, name: m.name })),
         sections: titles,
         dueAt: input.dueAt?.toISOString() ?? null,
         rule,

@@ -4,12 +4,13 @@ import { db } from "@/lib/db";
 import { exportDocMarkdown } from "@/lib/docs/markdown";
 import { renameDoc } from "@/lib/docs/mutations";
 import { saveSection } from "@/lib/docs/save-section";
+import { addDocMember } from "@/lib/sharing/doc-members";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "@/lib/notifications/queries";
 import { createMember, createUser } from "@/prisma/factories";
 import { createTestDoc, paragraph } from "@/prisma/factories-docs";
 import { listMyDocsInReview, listWaitingForMyReview } from "./dashboards";
 import { lockDoc, unlockDoc } from "./lock";
-import { getSignOffState } from "./queries";
+import { getSignOffState, listReviewCandidates } from "./queries";
 import { cancelReviewRequest, requestReview } from "./request-review";
 import { getSignOffRecord, signOffRecordToMarkdown } from "./signoff-record";
 import { submitVerdict } from "./submit-verdict";
@@ -68,11 +69,27 @@ describe("requesting review", () => {
     const stranger = await createUser({ name: "Stan Stranger" });
     await expect(requestReview(author, doc.id, { reviewerIds: [author.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "The author cannot review their own doc." });
     await expect(requestReview(author, doc.id, { reviewerIds: [viewer.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /Vera Viewer cannot review/ });
-    await expect(requestReview(author, doc.id, { reviewerIds: [stranger.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "Reviewers must be members of this workspace." });
+    await expect(requestReview(author, doc.id, { reviewerIds: [stranger.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /Reviewers must be people who can open this doc/ });
     await expect(requestReview(author, doc.id, { reviewerIds: [] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(requestReview(author, doc.id, { reviewerIds: [alice.id], sectionKeys: ["nope"] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(requestReview(viewer.actor, doc.id, { reviewerIds: [alice.id] })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(requestReview(stranger.actor, doc.id, { reviewerIds: [alice.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("can ask someone the doc is shared with as reviewer (not in the workspace), who then signs off; doc viewers cannot be asked", async () => {
+    const { author, doc } = await setup();
+    const outside = await createUser({ name: "Olga Outside" });
+    const reader = await createUser({ name: "Rhea Reader" });
+    await addDocMember(author, doc.id, { email: outside.actor.email, role: "REVIEWER" });
+    await addDocMember(author, doc.id, { email: reader.actor.email, role: "VIEWER" });
+    expect((await listReviewCandidates(author, doc.id)).map((c) => c.name)).toEqual(["Alice Reviewer", "Bob Reviewer", "Olga Outside"]);
+    await expect(requestReview(author, doc.id, { reviewerIds: [reader.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /Rhea Reader cannot review/ });
+
+    await requestReview(author, doc.id, { reviewerIds: [outside.actor.id] });
+    expect(await countUnreadNotifications(outside.actor)).toBe(1);
+    await verdict(outside.actor, doc.id, "APPROVE");
+    expect(await statusOf(doc.id)).toBe("APPROVED");
+    expect((await getSignOffState(author, doc.id)).stamps.map((s) => s.reviewer.name)).toEqual(["Olga Outside"]);
   });
 
   it("cancels a request only through its own doc", async () => {
