@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { mentionsIn, parseBody } from "./body";
 import { assertCanComment, checkGuestRate, commentAuthor } from "./caller";
 import { COMMENT_NOT_FOUND, lockThread } from "./load";
-import { notifyMentions, resolveMentions } from "./notify";
+import { notifyConversation, notifyMentions, resolveMentions } from "./notify";
 import { ZCommentBody } from "./schemas";
 
 /** A reply to a thread of this doc (members, and guests under a typed name). Replying to a resolved thread keeps it resolved. */
@@ -39,6 +39,7 @@ export async function replyToThread(caller: DocCaller, docId: string, threadId: 
       data: { threadId: thread.id, section: thread.sectionKey, ...(author.guestName ? { guest: author.guestName } : {}) },
     });
     await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text });
+    await notifyConversation(tx, outbox, ctx, { kind: "replied", threadId: thread.id, authorId: author.authorId, actorName: author.name, text, mentioned: people });
     return { commentId: comment.id };
   });
   await countHit?.();

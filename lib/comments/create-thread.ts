@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { addCommentMark } from "./anchors";
 import { parseBody } from "./body";
 import { assertCanComment, checkGuestRate, commentAuthor } from "./caller";
-import { notifyMentions, resolveMentions } from "./notify";
+import { notifyConversation, notifyMentions, resolveMentions } from "./notify";
 import { ZCreateThread } from "./schemas";
 
 export type CreatedThread = { threadId: string; commentId: string };
@@ -83,6 +83,7 @@ export async function createThread(caller: DocCaller, docId: string, raw: unknow
       data: { threadId: thread.id, section: input.sectionKey, anchored: !!input.anchor, blocking: input.blocking, ...(author.guestName ? { guest: author.guestName } : {}) },
     });
     await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text });
+    await notifyConversation(tx, outbox, ctx, { kind: "created", threadId: thread.id, authorId: author.authorId, actorName: author.name, text, mentioned: people });
     if (input.blocking) await rederiveStatus(tx, await lockDocumentRow(tx, ctx.doc.id), author.authorId, outbox);
     return { threadId: thread.id, commentId: comment.id };
   });

@@ -87,4 +87,28 @@ describe("@mentions", () => {
     expect(await db.notification.count({ where: { userId: outsider.actor.id } })).toBe(0);
     expect(await db.commentThread.count({ where: { documentId: doc.id } })).toBe(0);
   });
+
+  it("a new thread tells the doc's author; a reply tells everyone in the thread, but not the replier or people it mentions", async () => {
+    const author = await createUser({ name: "Ada Author" });
+    const rita = await createMember(author.workspace.id, "MEMBER", "Rita Reviewer");
+    const sam = await createMember(author.workspace.id, "MEMBER", "Sam Second");
+    const doc = await createTestDoc(author.actor, author.workspace.id, { title: "Queue design", sections: { architecture: "One queue." } });
+
+    const { threadId } = await createThread(rita.actor, doc.id, { sectionKey: "architecture", body: commentBody("Why one queue?") });
+    const [toAuthor] = await listNotifications(author.actor);
+    expect(toAuthor).toMatchObject({ type: "comment.created", text: "Rita Reviewer commented on your doc “Queue design”", body: "Why one queue?", docSlug: doc.slug });
+    expect(await mailTo(author.actor.email)).toContain("Rita Reviewer commented on your doc");
+    expect(await listNotifications(rita.actor)).toEqual([]);
+
+    await replyToThread(author.actor, doc.id, threadId, { body: commentBody("Ordering. Sam knows why.", [{ id: sam.actor.id, name: "Sam" }]) });
+    expect((await listNotifications(rita.actor)).map((n) => n.text)).toEqual(["Ada Author replied in a thread you are part of on “Queue design”"]);
+    expect((await listNotifications(sam.actor)).map((n) => n.type)).toEqual(["comment.mention"]);
+    expect(await db.notification.count({ where: { userId: author.actor.id } })).toBe(1);
+
+    // Sam joins in: Ada and Rita hear of it, Sam does not.
+    await replyToThread(sam.actor, doc.id, threadId, { body: commentBody("Per-tenant ordering.") });
+    expect(await db.notification.count({ where: { userId: author.actor.id, type: "comment.replied" } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: rita.actor.id, type: "comment.replied" } })).toBe(2);
+    expect(await db.notification.count({ where: { userId: sam.actor.id, type: "comment.replied" } })).toBe(0);
+  });
 });

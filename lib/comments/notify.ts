@@ -41,3 +41,33 @@ export async function notifyMentions(
     });
   }
 }
+
+/**
+ * The conversation, as on GitHub and Google Docs: a new thread tells the doc's author;
+ * a reply tells the author and everyone who wrote in the thread before. Never the
+ * commenter, never someone this comment already mentions (they got "mentioned you"),
+ * never guests (no account), and only people who can still read the doc.
+ */
+export async function notifyConversation(
+  tx: Tx,
+  outbox: Outbox,
+  ctx: DocContext,
+  n: { kind: "created" | "replied"; threadId: string; authorId: string | null; actorName: string; text: string; mentioned: readonly { id: string }[] },
+): Promise<void> {
+  const candidates = new Set<string>([ctx.doc.authorId]);
+  if (n.kind === "replied") {
+    const earlier = await tx.comment.findMany({ where: { threadId: n.threadId, authorId: { not: null } }, select: { authorId: true }, distinct: ["authorId"] });
+    for (const c of earlier) if (c.authorId) candidates.add(c.authorId);
+  }
+  if (n.authorId) candidates.delete(n.authorId);
+  for (const m of n.mentioned) candidates.delete(m.id);
+  if (candidates.size === 0) return;
+  for (const person of await mentionableUsers(tx, ctx, [...candidates])) {
+    await outbox.notify(tx, {
+      userId: person.id,
+      documentId: ctx.doc.id,
+      type: n.kind === "created" ? "comment.created" : "comment.replied",
+      data: { docTitle: ctx.doc.title, docSlug: ctx.doc.slug, actorName: n.actorName, body: n.text.slice(0, 500), threadId: n.threadId },
+    });
+  }
+}

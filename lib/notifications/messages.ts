@@ -1,5 +1,5 @@
 /** Notification types and how each reads, in the inbox and in email. Client-safe. */
-export const NOTIFICATION_TYPES = ["review.requested", "review.verdict", "review.stale", "review.approved", "comment.mention"] as const;
+export const NOTIFICATION_TYPES = ["review.requested", "review.verdict", "review.stale", "review.approved", "comment.mention", "comment.created", "comment.replied"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export type NotificationData = {
@@ -11,7 +11,7 @@ export type NotificationData = {
   message?: string | null;
   sections?: string[];
   dueAt?: string | null;
-  /** comment.mention: the thread, so the link can open it. */
+  /** comment.*: the thread, so the link can open it. */
   threadId?: string;
 };
 
@@ -30,6 +30,10 @@ export function describeNotification(type: string, d: NotificationData): string 
       return `“${d.docTitle}” is approved`;
     case "comment.mention":
       return `${who} mentioned you in a comment on “${d.docTitle}”`;
+    case "comment.created":
+      return `${who} commented on your doc “${d.docTitle}”`;
+    case "comment.replied":
+      return `${who} replied in a thread you are part of on “${d.docTitle}”`;
     default:
       return `Activity on “${d.docTitle}”`;
   }
