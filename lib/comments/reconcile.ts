@@ -48,7 +48,9 @@ function markedOffset(content: JSONContent, threadId: string): number {
  *   REMOVED ("text removed"), keeping its quote. Threads are never deleted here.
  */
 export async function keepCommentAnchors(tx: Tx, docId: string, sectionKey: string, before: unknown, after: JSONContent): Promise<void> {
-  const threads = await tx.commentThread.findMany({ where: { documentId: docId, sectionKey, anchor: "TEXT" }, select: { id: true, quote: true } });
+  // Raw SQL: this runs on every save, and most sections have no anchored threads.
+  const threads = await tx.$queryRaw<{ id: string; quote: string | null }[]>`
+    SELECT id, quote FROM "CommentThread" WHERE "documentId" = ${docId} AND "sectionKey" = ${sectionKey} AND anchor = 'TEXT'`;
   if (threads.length === 0) return;
   const marked = markedThreads(after);
   let content = after;

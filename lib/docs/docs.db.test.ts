@@ -50,6 +50,9 @@ describe("saving a section", () => {
     const section = view.sections.find((s) => s.key === "data-model")!;
     expect(section.html).toBe("<p>Orders have many &lt;line items&gt;.</p>");
     expect(section.updatedBy?.name).toBe("Ada Lovelace");
+    // The stored stamp is the instant the save answered with (UTC, whatever the server's time zone).
+    expect(section.updatedAt).toBe(saved.updatedAt.toISOString());
+    expect(view.updatedAt).toBe(saved.updatedAt.toISOString());
     expect(view.revision).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
-import { db, type Prisma, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { parseSectionContent } from "@/lib/editor/validate";
 import { renderDocToHTML } from "@/lib/editor/render-html";
 import { AppError } from "@/lib/errors";
@@ -52,12 +52,20 @@ export async function saveSection(actor: Actor, docId: string, sectionKey: strin
     // Review flow: lock the doc row (serializes with verdicts) and refuse while an owner has locked the doc.
     const lockedDoc = await lockDocForEdit(tx, doc.id);
     const now = new Date();
-    const updated = await tx.section.update({
-      where: { id: current.id },
-      data: { content: contentJson, text: parsed.text, html: renderDocToHTML(parsed.doc), version: { increment: 1 }, updatedAt: now, updatedById: actor.id },
-      select: { version: true },
-    });
-    const { revision } = await tx.document.update({ where: { id: doc.id }, data: { revision: { increment: 1 }, updatedAt: now, updatedById: actor.id }, select: { revision: true } });
+    // The section and its doc's revision and stamps in one statement (this is the hot write path).
+    // Stamps are UTC in timestamp(3) columns, as Prisma writes them, whatever the session's time zone.
+    const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    const [updated] = await tx.$queryRaw<{ version: number; revision: number }[]>`
+      WITH s AS (
+        UPDATE "Section" SET content = ${JSON.stringify(contentJson)}::jsonb, text = ${parsed.text}, html = ${renderDocToHTML(parsed.doc)},
+          version = version + 1, "updatedAt" = ${at}, "updatedById" = ${actor.id}
+        WHERE id = ${current.id} RETURNING version),
+      d AS (
+        UPDATE "Document" SET revision = revision + 1, "updatedAt" = ${at}, "updatedById" = ${actor.id}
+        WHERE id = ${doc.id} RETURNING revision)
+      SELECT s.version, d.revision FROM s, d`;
+    if (!updated) throw new Error(`section ${current.id} or document ${doc.id} vanished inside its transaction`);
+    const { revision } = updated;
     const continuing = current.updatedById === actor.id && now.getTime() - current.updatedAt.getTime() < AUDIT_COALESCE_MS;
     if (!continuing) {
       await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "section.edited", data: { section: sectionKey, fromVersion: baseVersion } });

@@ -20,10 +20,12 @@ export async function lockDocForEdit(tx: Tx, docId: string): Promise<LockedDoc> 
  * Approvals of other sections stay valid. Runs inside the save's transaction.
  */
 export async function markApprovalsStale(tx: Tx, doc: LockedDoc, sectionKey: string, actor: Actor, outbox: Outbox): Promise<void> {
-  const hit = await tx.verdict.findMany({
-    where: { documentId: doc.id, kind: "APPROVE", staleAt: null, OR: [{ sectionKeys: { has: sectionKey } }, { sectionKeys: { isEmpty: true } }] },
-    select: { id: true, reviewerId: true, revision: true, reviewer: { select: { name: true } } },
-  });
+  // Raw SQL: this runs on every save, and almost always finds nothing.
+  const hit = await tx.$queryRaw<{ id: string; reviewerId: string; revision: number; reviewerName: string }[]>`
+    SELECT v.id, v."reviewerId", v.revision, u.name AS "reviewerName"
+    FROM "Verdict" v JOIN "User" u ON u.id = v."reviewerId"
+    WHERE v."documentId" = ${doc.id} AND v.kind = 'APPROVE' AND v."staleAt" IS NULL
+      AND (${sectionKey} = ANY(v."sectionKeys") OR cardinality(v."sectionKeys") = 0)`;
   if (hit.length === 0) return;
   const section = await tx.section.findFirstOrThrow({ where: { documentId: doc.id, key: sectionKey }, select: { title: true } });
   await tx.verdict.updateMany({ where: { id: { in: hit.map((v) => v.id) } }, data: { staleAt: new Date() } });
@@ -41,7 +43,7 @@ export async function markApprovalsStale(tx: Tx, doc: LockedDoc, sectionKey: str
       documentId: doc.id,
       actorId: actor.id,
       type: "approval.stale",
-      data: { verdictId: v.id, reviewer: { id: v.reviewerId, name: v.reviewer.name }, section: section.title, approvedRevision: v.revision },
+      data: { verdictId: v.id, reviewer: { id: v.reviewerId, name: v.reviewerName }, section: section.title, approvedRevision: v.revision },
     });
     if (v.reviewerId !== actor.id) {
       await outbox.notify(tx, {
