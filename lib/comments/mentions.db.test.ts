@@ -1,8 +1,6 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetMailTransport } from "@/lib/email/send";
+import { withTestSmtpServer } from "@/lib/testing/smtp";
 import { listNotifications } from "@/lib/notifications/queries";
 import { createMember, createUser } from "@/prisma/factories";
 import { commentBody } from "@/prisma/factories-comments";
@@ -10,47 +8,12 @@ import { createTestDoc } from "@/prisma/factories-docs";
 import { editComment, replyToThread } from "./comment-mutations";
 import { createThread } from "./create-thread";
 
-/** A real SMTP server on a free port (as lib/notifications/email.db.test.ts): nodemailer speaks SMTP to it over TCP. */
-const received: { to: string[]; raw: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => (raw += chunk));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      callback();
-    });
-  },
-});
-
-const qp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
-
-async function mailTo(address: string, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mail = received.find((m) => m.to.includes(address));
-    if (mail) return qp(mail.raw);
-    if (Date.now() > deadline) throw new Error(`no email to ${address}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  process.env.APP_URL = "https://review.example.test";
-  resetMailTransport();
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailTransport();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const smtp = withTestSmtpServer();
+/** The first mail to `address`: subject and body as one text. */
+const mailTo = async (address: string) => {
+  const { subject, body } = await smtp.mailTo(address);
+  return `${subject}\n\n${body}`;
+};
 
 describe("@mentions", () => {
   it("reach the mentioned member's inbox and mailbox (with the comment and a link), not the author's", async () => {
