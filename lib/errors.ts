@@ -43,7 +43,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "53300", "P1001", "P1017", "P2024", "P2028"].includes(code))
       return true;
-    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Can't reach database|timeout exceeded when trying to connect|Unable to start a transaction|is not queryable/i.test(message))
+    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Can't reach database|timeout exceeded when trying to connect|Unable to start a transaction|is not queryable|Server has closed the connection|Connection (closed|ended) unexpectedly/i.test(message))
       return true;
     e = (e as { cause?: unknown }).cause;
   }
