@@ -40,7 +40,7 @@ export function AppHeader({
         <LazyDropdownMenu
           trigger={
             <button type="button" className="inline-flex min-w-0 items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100">
-              <span className="max-w-[9rem] truncate sm:max-w-[16rem]">{current.name}</span>
+              <span className="max-w-[9rem] min-w-[3rem] truncate sm:max-w-[16rem]">{current.name}</span>
               <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
               <span className="sr-only">Switch workspace</span>
             </button>
@@ -71,6 +71,8 @@ export function AppHeader({
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5",
+                  // On a phone the workspace's name needs the room; settings are in the account menu too.
+                  item.label === "Settings" && "hidden sm:inline",
                   active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
                 )}
               >
