@@ -116,6 +116,9 @@ export function CommentEditor({ label, placeholder = "Write a comment…", initi
   );
   const editor = useEditor({
     immediatelyRender: false,
+    // Tiptap's injected stylesheet targets every .ProseMirror on the page, the sections'
+    // read views included (it made code blocks wrap); app/editor.css has what this box needs.
+    injectCSS: false,
     extensions,
     content: initial ?? "",
     autofocus: autoFocus ? "end" : false,

@@ -14,8 +14,9 @@ export function ReviewPanelSlot({ placement, ...props }: PanelProps & { placemen
     return (
       <aside className="hidden xl:block" aria-label="Review">
         <div className="sticky top-20 max-h-[calc(100dvh-6rem)] overflow-y-auto pr-1">
-          <CommentsColumn />
+          {/* Review first: it is there from the first paint, while threads arrive after hydration (nothing shifts). */}
           <ReviewPanel {...props} idSuffix="-column" />
+          <CommentsColumn />
         </div>
       </aside>
     );
