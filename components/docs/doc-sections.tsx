@@ -1,7 +1,10 @@
 import { saveSectionAction } from "@/app/(app)/docs/[slug]/actions";
 import { CommentsRoot, SectionThreads } from "@/components/comments/lazy-comments";
 import { SectionBlock } from "@/components/editor/section-block";
-import type { DocPageDTO } from "@/lib/docs/dto";
+import type { DocPageDTO, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
+
+/** What a block needs, whatever the caller loaded: the shared view holds whole sections, and their JSON must not be serialized into the page. */
+const summaryOf = ({ content: _content, outline: _outline, ...summary }: SectionSummaryDTO & Partial<Pick<SectionDTO, "content" | "outline">>): SectionSummaryDTO => summary;
 
 /**
  * Every section as its own block. The section HTML is server-rendered (readable
@@ -15,7 +18,7 @@ export function DocSections({ doc, editable, userId, comments }: { doc: Pick<Doc
     <div className="grid gap-10 pt-8">
       {doc.sections.map((section) => (
         <div key={section.id} className="contents">
-          <SectionBlock docId={doc.id} section={section} editable={editable} save={saveSectionAction} userId={userId} />
+          <SectionBlock docId={doc.id} section={summaryOf(section)} editable={editable} save={saveSectionAction} userId={userId} />
           {comments !== false && <SectionThreads sectionKey={section.key} title={section.title} inline={!!comments} />}
         </div>
       ))}

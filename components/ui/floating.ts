@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useState, type CSSProperties, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
 
 export type Placement = "bottom" | "bottom-start";
 
@@ -67,4 +67,44 @@ export function useDismiss(open: boolean, onDismiss: (how: "escape" | "outside")
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refs are stable; onDismiss is read fresh each open
   }, [open, onDismiss]);
+}
+
+/**
+ * What the editor's popover and menu share: a layer placed under `anchor`, closed by
+ * Escape or a press outside, the first element matching `focusFirst` focused once the
+ * layer is placed, and focus handed back on close — to `onCloseFocus` or the trigger —
+ * unless the close was a press elsewhere (which took focus itself).
+ */
+export function useAnchoredLayer(opts: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  anchor: RefObject<HTMLElement | null>;
+  onCloseFocus?: () => void;
+  focusFirst: string;
+}): { layer: RefObject<HTMLDivElement | null>; style: CSSProperties } {
+  const { open, onOpenChange, anchor, onCloseFocus, focusFirst } = opts;
+  const layer = useRef<HTMLDivElement | null>(null);
+  const style = useFloatingStyle(anchor, layer, open, "bottom-start");
+  const restore = useRef(true);
+  const close = useCallback(
+    (how: "escape" | "outside") => {
+      restore.current = how === "escape";
+      onOpenChange(false);
+    },
+    [onOpenChange],
+  );
+  useDismiss(open, close, [layer, anchor]);
+  useEffect(() => {
+    if (!open) return;
+    restore.current = true;
+    // After the layer is placed: nothing inside a visibility:hidden layer can take focus.
+    const frame = requestAnimationFrame(() => layer.current?.querySelector<HTMLElement>(focusFirst)?.focus());
+    const focusBack = onCloseFocus ?? (() => anchor.current?.focus());
+    return () => {
+      cancelAnimationFrame(frame);
+      if (restore.current) focusBack();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per open
+  }, [open]);
+  return { layer, style };
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, type ComponentProps, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import { type ComponentProps, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
-import { useDismiss, useFloatingStyle } from "./floating";
+import { useAnchoredLayer } from "./floating";
 
 type MenuProps = {
   open: boolean;
@@ -27,29 +27,7 @@ const ITEM = "[role=menuitem]:not([aria-disabled=true])";
  * keep the Radix DropdownMenu (type-ahead, submenus, checkbox items).
  */
 export function Menu({ open, onOpenChange, anchor, onCloseFocus, className, children, ...props }: MenuProps) {
-  const layer = useRef<HTMLDivElement | null>(null);
-  const style = useFloatingStyle(anchor, layer, open, "bottom-start");
-  const restore = useRef(true);
-  const close = useCallback(
-    (how: "escape" | "outside") => {
-      restore.current = how === "escape";
-      onOpenChange(false);
-    },
-    [onOpenChange],
-  );
-  useDismiss(open, close, [layer, anchor]);
-  useEffect(() => {
-    if (!open) return;
-    restore.current = true;
-    // After the layer is placed: nothing inside a visibility:hidden layer can take focus.
-    const frame = requestAnimationFrame(() => layer.current?.querySelector<HTMLElement>(ITEM)?.focus());
-    const focusBack = onCloseFocus ?? (() => anchor.current?.focus());
-    return () => {
-      cancelAnimationFrame(frame);
-      if (restore.current) focusBack();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per open
-  }, [open]);
+  const { layer, style } = useAnchoredLayer({ open, onOpenChange, anchor, onCloseFocus, focusFirst: ITEM });
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === "Tab") {

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import { type ComponentProps, type RefObject } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
-import { useDismiss, useFloatingStyle } from "./floating";
+import { useAnchoredLayer } from "./floating";
 
 type PopoverContentProps = Omit<ComponentProps<"div">, "ref"> & {
   open: boolean;
@@ -21,29 +21,7 @@ type PopoverContentProps = Omit<ComponentProps<"div">, "ref"> & {
  * Our own instead of Radix Popover, whose popper and layers weighed ~25 KB gzip in the editor.
  */
 export function PopoverContent({ open, onOpenChange, anchor, onCloseFocus, className, children, ...props }: PopoverContentProps) {
-  const layer = useRef<HTMLDivElement | null>(null);
-  const style = useFloatingStyle(anchor, layer, open, "bottom-start");
-  const restore = useRef(true);
-  const close = useCallback(
-    (how: "escape" | "outside") => {
-      restore.current = how === "escape";
-      onOpenChange(false);
-    },
-    [onOpenChange],
-  );
-  useDismiss(open, close, [layer, anchor]);
-  useEffect(() => {
-    if (!open) return;
-    restore.current = true;
-    // After the layer is placed: nothing inside a visibility:hidden layer can take focus.
-    const frame = requestAnimationFrame(() => layer.current?.querySelector<HTMLElement>("input, textarea, select, button, [href], [tabindex]:not([tabindex='-1'])")?.focus());
-    const focusBack = onCloseFocus ?? (() => anchor.current?.focus());
-    return () => {
-      cancelAnimationFrame(frame);
-      if (restore.current) focusBack();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per open
-  }, [open]);
+  const { layer, style } = useAnchoredLayer({ open, onOpenChange, anchor, onCloseFocus, focusFirst: "input, textarea, select, button, [href], [tabindex]:not([tabindex='-1'])" });
   if (!open) return null;
   return createPortal(
     <div

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { AppHeader } from "@/components/layout/app-header";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { requirePageActor } from "@/lib/auth/session";
-import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
-import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import { listNotifications } from "@/lib/notifications/queries";
+import { getHeaderData } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage() {
   const actor = await requirePageActor("/inbox");
-  const [workspaces, items, unreadCount] = await Promise.all([listMyWorkspaces(actor), listNotifications(actor), countUnreadNotifications(actor)]);
+  const [{ workspaces, unreadCount }, items] = await Promise.all([getHeaderData(actor), listNotifications(actor)]);
   const current = workspaces[0];
   return (
     <div className="flex min-h-dvh flex-col bg-white">

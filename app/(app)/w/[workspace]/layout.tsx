@@ -3,8 +3,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { getActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { requireWorkspace } from "@/lib/workspaces/access";
-import { listMyWorkspaces } from "@/lib/workspaces/queries";
-import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { getHeaderData } from "@/lib/workspaces/queries";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -12,7 +11,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   // Signed out: the page itself redirects to sign-in with its own path as the way back.
   if (!actor) return children;
   const context = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
-  const [workspaces, unreadCount] = await Promise.all([listMyWorkspaces(actor), countUnreadNotifications(actor)]);
+  const { workspaces, unreadCount } = await getHeaderData(actor);
   return (
     <div className="flex min-h-dvh flex-col bg-white">
       <AppHeader user={{ name: actor.name, email: actor.email }} workspaces={workspaces} current={{ ...context.workspace, role: context.role }} unreadCount={unreadCount} />
