@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // proxy.ts must see requests as they came: Next otherwise hides the RSC headers and `_rsc` from it,
+  // and the doc page cache (lib/docs/page-cache.ts) must never answer a client navigation with HTML.
+  skipProxyUrlNormalize: true,
   // A section may hold 512 KB of editor JSON; the default action body limit is 1 MB.
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { cacheableDocRequest, pageCacheEnabled, serveDocPage } from "@/lib/docs/page-cache";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 /**
@@ -7,12 +8,20 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
  * scripts without it (an injected <script>) do not run. Every page here is rendered
  * per request anyway (they read the session), so the nonce costs no static page but
  * the 404. Not a security boundary for anything else: authorization lives in lib/.
+ * Doc pages may come from lib/docs/page-cache.ts, which checks access the same way
+ * and puts this request's nonce into the HTML it keeps.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const refused = refuseMalformed(request);
   if (refused) return refused;
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", nonce);
+  const slug = pageCacheEnabled() ? cacheableDocRequest(request) : null;
+  if (slug) {
+    // Any failure here (the database down, say) just means: render the page as usual.
+    const cached = await serveDocPage(request, slug, nonce, policy).catch(() => null);
+    if (cached) return cached;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -10,6 +10,8 @@ import { OUT, cpuSecondsOf, startApp } from "./lib/server.mjs";
 import { fmt, kb, table } from "./lib/report.mjs";
 
 export const STATIC_NAME = "bench-static.html";
+/** lib/docs/page-cache.ts RENDER_HEADER: render the page, bypassing the page cache (prepareDocPage checks it still does). */
+const RENDER_HEADER = "x-design-review-render";
 const staticFile = (appDir) => path.join(appDir, "public", STATIC_NAME);
 
 /**
@@ -40,14 +42,22 @@ export async function prepareDocPage({ appDir, base, cookie, slug, sections }) {
   if (!check.ok || Buffer.byteLength(copy) !== bytes) {
     throw new Error(`the static copy at /${STATIC_NAME} answered ${check.status} with ${Buffer.byteLength(copy)} bytes, expected 200 with ${bytes}`);
   }
-  return { bytes, scriptBytes, sectionsInHtml: sections.length - missing.length, sectionCount: sections.length, missing };
+  // A repeat read comes from the page cache; the bypass header renders.
+  const again = await fetch(`${base}/docs/${slug}`, { headers: { cookie }, redirect: "manual" });
+  const rendered = await fetch(`${base}/docs/${slug}`, { headers: { cookie, [RENDER_HEADER]: "1" }, redirect: "manual" });
+  await Promise.all([again.text(), rendered.text()]);
+  const cache = { repeat: again.headers.get("x-page-cache") ?? "none", bypass: rendered.headers.get("x-page-cache") ?? "none" };
+  if (cache.repeat !== "hit" || cache.bypass !== "none") {
+    throw new Error(`page cache: a repeat read answered x-page-cache: ${cache.repeat} (expected hit), a read with ${RENDER_HEADER} ${cache.bypass} (expected none)`);
+  }
+  return { bytes, scriptBytes, sectionsInHtml: sections.length - missing.length, sectionCount: sections.length, missing, cache };
 }
 
 /** autocannon for `seconds`, or for `amount` requests when given (warm-ups: a count, not a time, so a slow machine still warms up). */
-function cannon(url, { connections, seconds, amount, cookie }) {
+function cannon(url, { connections, seconds, amount, cookie, headers = {} }) {
   const limit = amount ? { amount } : { duration: seconds };
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, ...limit, headers: { cookie }, timeout: 30 }, (error, result) =>
+    const instance = autocannon({ url, connections, ...limit, headers: { cookie, ...headers }, timeout: 30 }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
     instance.on("error", reject);
@@ -89,19 +99,36 @@ async function measure(url, opts, serverPid) {
   };
 }
 
+/**
+ * Three URLs per level: the doc page as readers get it (lib/docs/page-cache.ts answers
+ * repeat reads of an unchanged doc), the same page rendered on every request (the
+ * header that bypasses the cache: what the first read after each change costs), and
+ * the static copy.
+ */
 export async function runDocPageLoad({ base, cookie, slug, seconds, levels, serverPid, log }) {
   const docUrl = `${base}/docs/${slug}`;
   const staticUrl = `${base}/${STATIC_NAME}`;
+  const render = { [RENDER_HEADER]: "1" };
   log("doc page: warming up (100 requests each)");
   await cannon(docUrl, { connections: 10, amount: 100, cookie });
+  await cannon(docUrl, { connections: 10, amount: 100, cookie, headers: render });
   await cannon(staticUrl, { connections: 10, amount: 100, cookie });
   await untilIdle(serverPid);
   const rows = [];
   for (const connections of levels) {
     log(`doc page: ${connections} connections, ${seconds} s per URL`);
     const doc = await measure(docUrl, { connections, seconds, cookie }, serverPid);
+    const rendered = await measure(docUrl, { connections, seconds, cookie, headers: render }, serverPid);
     const stat = await measure(staticUrl, { connections, seconds, cookie }, serverPid);
-    rows.push({ connections, doc, static: stat, ratio: doc.rps / stat.rps, cpuRatio: stat.cpuMsPerRequest / doc.cpuMsPerRequest });
+    rows.push({
+      connections,
+      doc,
+      rendered,
+      static: stat,
+      ratio: doc.rps / stat.rps,
+      renderedRatio: rendered.rps / stat.rps,
+      cpuRatio: stat.cpuMsPerRequest / doc.cpuMsPerRequest,
+    });
   }
   return rows;
 }
@@ -120,6 +147,10 @@ export function docPageTable(rows) {
       "static CPU ms/req",
       "ratio doc/static",
       "ratio by server CPU",
+      "rendered req/s",
+      "rendered p99 ms",
+      "rendered CPU ms/req",
+      "ratio rendered/static",
       "non-2xx/errors",
     ],
     rows.map((r) => [
@@ -134,7 +165,11 @@ export function docPageTable(rows) {
       fmt(r.static.cpuMsPerRequest, 2),
       fmt(r.ratio, 3),
       fmt(r.cpuRatio, 3),
-      `${r.doc.bad} / ${r.static.bad}`,
+      fmt(r.rendered.rps, 1),
+      r.rendered.ok ? fmt(r.rendered.p99) : "none completed",
+      fmt(r.rendered.cpuMsPerRequest, 1),
+      fmt(r.renderedRatio, 3),
+      `${r.doc.bad} / ${r.rendered.bad} / ${r.static.bad}`,
     ]),
   );
 }
@@ -146,6 +181,7 @@ export function docPageFacts(page, seed) {
       ["Sections (filled)", `${page.sectionCount}`],
       ["Tiptap JSON stored", `${kb(seed.doc.jsonBytes)} KB`],
       ["Page HTML (uncompressed)", `${kb(page.bytes)} KB, of which ${kb(page.scriptBytes)} KB inside <script> (RSC payload)`],
+      ["Page cache (lib/docs/page-cache.ts)", page.cache ? `repeat read: ${page.cache.repeat}; with ${RENDER_HEADER}: rendered` : "—"],
       ["Section text in server HTML (outside scripts)", `${page.sectionsInHtml}/${page.sectionCount}${page.missing.length ? ` — missing: ${page.missing.join(", ")}` : ""}`],
     ],
   );

@@ -20,6 +20,10 @@ export const ZEnv = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).default("Design Review <no-reply@design-review.local>"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // The doc page cache (lib/docs/page-cache.ts): on/off, its size, and where the server reaches itself to render a miss.
+  PAGE_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  PAGE_CACHE_ORIGIN: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -101,6 +101,12 @@ function targetsTable(r) {
       at10 ? (at10.doc.ok ? `${fmt(at10.doc.p99)} ms` : `none completed in ${config.seconds} s`) : "—",
       mark(at10 ? at10.doc.p99 <= TARGETS.p99 : null),
     ],
+    [
+      "(for reference) the same page rendered per request — the first read after each change — ratio at 10 connections",
+      "—",
+      at10?.rendered ? `${fmt(at10.renderedRatio, 3)} (p99 ${fmt(at10.rendered.p99)} ms)` : "—",
+      "",
+    ],
     ["section text in server HTML", "all sections", `${r.page.sectionsInHtml}/${r.page.sectionCount}`, mark(r.page.missing.length === 0)],
     ["section save 5xx", "0", String(r.save.api.serverErrors), mark(r.save.api.serverErrors === 0)],
     ["lost updates (API)", "0", String(r.save.api.lost), mark(r.save.api.lost === 0)],
@@ -127,7 +133,9 @@ const ORDER = [
 ];
 
 const METHOD = [
-  "- Doc page: autocannon, BENCH_SECONDS per URL and level after a warm-up of 100 requests each, doc and static alternating; no Accept-Encoding (both uncompressed).",
+  "- Doc page: autocannon, BENCH_SECONDS per URL and level after a warm-up of 100 requests each, doc, rendered doc and static in turn; no Accept-Encoding (all uncompressed).",
+  "  \"doc\" is the page as a reader gets it: repeat reads of an unchanged doc come from the page cache (lib/docs/page-cache.ts; the session, access check and the md5 of what the page shows still run per request).",
+  "  \"rendered\" sends the header that bypasses that cache, so every request renders the page: what the first read after each change costs.",
   `  The static page is the doc page's own HTML copied to \`public/${STATIC_NAME}\` (of the snapshot), served by the same \`next start\`.`,
   "  CPU ms/req: the next-server process's user+system CPU time over the run (and the in-flight requests it finishes after) per request sent.",
   "  Ratio by server CPU = static CPU ms/req ÷ doc CPU ms/req: the throughput ratio when the server's CPU is the bottleneck, less sensitive than req/s to other load on the machine.",

@@ -20,15 +20,33 @@ type Row = Omit<DocPageDTO, "access" | "status"> &
   };
 
 /**
- * Everything the doc page shows, in two statements: the access check (the choke
+ * Everything the doc page shows, in two statements (and the session's user): the access check (the choke
  * point, as for every doc request), then the doc, its section summaries with their
  * cached HTML and stamps, and its review records as one row. Section JSON stays in
  * the database until someone starts editing (GET /api/docs/<id>/sections/<key>).
  */
 export async function getDocPage(actor: Actor, slug: string): Promise<{ doc: DocPageDTO; signOff: SignOffStateDTO }> {
   const ctx = await requireDocAccess(actor, { slug }, "view");
+  const rows = await db.$queryRaw<Row[]>(docPageRowSql(ctx.doc.id));
+  const row = rows[0];
+  // Deleted between the access check and this read.
+  if (!row) throw new AppError("NOT_FOUND", "This doc does not exist, or you do not have access to it.");
+  const { reviewRequests, verdicts, reviewRule: _rule, requiredApprovals: _required, lockedAt: _locked, lockedBy: _by, ...doc } = row;
+  const signOff = await signOffStateFrom(actor, ctx, row, parseReviewRecords({ reviewRequests, verdicts }));
+  return {
+    doc: { ...doc, status: row.status, sections: row.sections as SectionSummaryDTO[], author: row.author as PersonDTO, access: accessFor(ctx.role) },
+    signOff,
+  };
+}
+
+/**
+ * The doc page's one row: the doc, its section summaries (cached HTML, stamps) and its
+ * review records. Also what lib/docs/page-cache.ts fingerprints, so a cached page is
+ * keyed on exactly what the page shows.
+ */
+export function docPageRowSql(docId: string): Prisma.Sql {
   // isEmpty mirrors lib/editor/text.ts isEmptyDoc: nothing but paragraphs, and no visible text in them.
-  const rows = await db.$queryRaw<Row[]>`
+  return Prisma.sql`
     SELECT d.id, d.slug, d.title, d.revision, d.status::text AS status,
       ${iso(`d."createdAt"`)} AS "createdAt", ${iso(`d."updatedAt"`)} AS "updatedAt", ${iso(`d."archivedAt"`)} AS "archivedAt",
       d."reviewRule"::text AS "reviewRule", d."requiredApprovals", ${iso(`d."lockedAt"`)} AS "lockedAt",
@@ -52,14 +70,5 @@ export async function getDocPage(actor: Actor, slug: string): Promise<{ doc: Doc
       JOIN "Workspace" w ON w.id = d."workspaceId"
       LEFT JOIN "Template" t ON t.id = d."templateId"
       LEFT JOIN "User" lb ON lb.id = d."lockedById"
-    WHERE d.id = ${ctx.doc.id}`;
-  const row = rows[0];
-  // Deleted between the access check and this read.
-  if (!row) throw new AppError("NOT_FOUND", "This doc does not exist, or you do not have access to it.");
-  const { reviewRequests, verdicts, reviewRule: _rule, requiredApprovals: _required, lockedAt: _locked, lockedBy: _by, ...doc } = row;
-  const signOff = await signOffStateFrom(actor, ctx, row, parseReviewRecords({ reviewRequests, verdicts }));
-  return {
-    doc: { ...doc, status: row.status, sections: row.sections as SectionSummaryDTO[], author: row.author as PersonDTO, access: accessFor(ctx.role) },
-    signOff,
-  };
+    WHERE d.id = ${docId}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { db, type WorkspaceRole } from "@/lib/db";
+import { db, Prisma, type WorkspaceRole } from "@/lib/db";
 import { requireWorkspace } from "./access";
 
 export async function listMyWorkspaces(actor: Actor) {
@@ -14,12 +14,17 @@ export async function listMyWorkspaces(actor: Actor) {
 
 /** The app header's data in one statement: the actor's workspaces (oldest membership first) and their unread inbox count. */
 export async function getHeaderData(actor: Actor): Promise<{ workspaces: { id: string; name: string; slug: string; role: WorkspaceRole }[]; unreadCount: number }> {
-  const [row] = await db.$queryRaw<{ workspaces: { id: string; name: string; slug: string; role: WorkspaceRole }[]; unreadCount: number }[]>`
+  const [row] = await db.$queryRaw<{ workspaces: { id: string; name: string; slug: string; role: WorkspaceRole }[]; unreadCount: number }[]>(headerRowSql(actor.id));
+  return row ?? { workspaces: [], unreadCount: 0 };
+}
+
+/** getHeaderData's statement; lib/docs/page-cache.ts fingerprints it too. */
+export function headerRowSql(userId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT
       coalesce((SELECT json_agg(json_build_object('id', w.id, 'name', w.name, 'slug', w.slug, 'role', m.role) ORDER BY m."createdAt", m.id)
-        FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" WHERE m."userId" = ${actor.id}), '[]'::json) AS workspaces,
-      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL) AS "unreadCount"`;
-  return row ?? { workspaces: [], unreadCount: 0 };
+        FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" WHERE m."userId" = ${userId}), '[]'::json) AS workspaces,
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = ${userId} AND n."readAt" IS NULL) AS "unreadCount"`;
 }
 
 export type MemberDTO = { membershipId: string; userId: string; name: string; email: string; role: import("@/lib/db").WorkspaceRole; joinedAt: string };
