@@ -48,6 +48,10 @@ export async function claimsFromCookies(jar: CookieJar): Promise<SessionClaims |
 export async function actorFromClaims(claims: SessionClaims): Promise<Actor | null> {
   const [user] = await db.$queryRaw<{ id: string; name: string; email: string; sessionVersion: number }[]>`
     SELECT id, name, email, "sessionVersion" FROM "User" WHERE id = ${claims.id}`;
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email };
+  return sessionHolds(user, claims) ? { id: user!.id, name: user!.name, email: user!.email } : null;
+}
+
+/** A token names a live session while its user exists and "sign out everywhere" has not moved past it. */
+export function sessionHolds(user: { sessionVersion: number } | undefined, claims: SessionClaims): boolean {
+  return !!user && user.sessionVersion === claims.sessionVersion;
 }

@@ -25,7 +25,7 @@ const NOT_FOUND = "This doc does not exist, or you do not have access to it.";
 // Matches no row: used in place of the id of the kind of caller we do not have.
 const NONE = "";
 
-type AccessRow = DocContext["doc"] & { workspaceRole: WorkspaceRole | null; memberRole: DocMemberRole | null; linkRole: ShareRole | null };
+export type AccessRow = DocContext["doc"] & { workspaceRole: WorkspaceRole | null; memberRole: DocMemberRole | null; linkRole: ShareRole | null };
 
 export function isLinkCaller(caller: DocCaller): caller is ShareLinkCaller {
   return (caller as ShareLinkCaller).kind === "link";
@@ -45,21 +45,11 @@ export async function requireDocAccess(caller: DocCaller, ref: { id: string } | 
   const linkId = isLinkCaller(caller) ? caller.linkId : NONE;
   // One statement (this runs on every doc request): the doc and the caller's three possible grants.
   const where = "id" in ref ? Prisma.sql`d.id = ${key}` : Prisma.sql`d.slug = ${key}`;
-  const rows = await db.$queryRaw<AccessRow[]>`
-    SELECT d.id, d.slug, d.title, d."workspaceId", d."authorId", d."archivedAt",
-      (SELECT m.role::text FROM "Membership" m WHERE m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}) AS "workspaceRole",
-      (SELECT dm.role::text FROM "DocMember" dm WHERE dm."documentId" = d.id AND dm."userId" = ${userId}) AS "memberRole",
-      -- INVARIANT: a link grants access to its own doc only (the documentId is the filter).
-      (SELECT l.role::text FROM "ShareLink" l WHERE l.id = ${linkId} AND l."documentId" = d.id AND l."revokedAt" IS NULL
-         AND (l."expiresAt" IS NULL OR l."expiresAt" > now())) AS "linkRole"
-    FROM "Document" d
-    WHERE ${where}`;
+  const rows = await db.$queryRaw<AccessRow[]>(accessRowSql(userId, linkId, where));
   const doc = rows[0];
   if (!doc) throw new AppError("NOT_FOUND", NOT_FOUND);
-  const { workspaceRole, memberRole, linkRole, ...rest } = doc;
-  const role = linkRole
-    ? docRoleFromShareLink(linkRole)
-    : maxDocRole(workspaceRole ? docRoleFromWorkspace(workspaceRole, doc.authorId === userId) : null, memberRole ? docRoleFromMember(memberRole) : null);
+  const { workspaceRole, memberRole: _member, linkRole: _link, ...rest } = doc;
+  const role = roleFromAccessRow(doc, userId);
   if (!role || !docCan(role, "view")) throw new AppError("NOT_FOUND", NOT_FOUND);
   if (!docCan(role, action)) {
     throw new AppError("FORBIDDEN", action === "edit" ? "You can read this doc but not edit it." : "Your role on this doc does not allow that.");
@@ -68,4 +58,27 @@ export async function requireDocAccess(caller: DocCaller, ref: { id: string } | 
     throw new AppError("CONFLICT", "This doc is archived. Restore it to make changes.");
   }
   return { doc: rest, role, workspaceRole };
+}
+
+/**
+ * The access check's statement: the doc `where` picks, with the caller's three possible
+ * grants. `userId` may be a column of an enclosing statement (lib/docs/page-cache.ts
+ * runs the check inside its one statement); NONE when the caller holds a link.
+ */
+export function accessRowSql(userId: string | Prisma.Sql, linkId: string, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT d.id, d.slug, d.title, d."workspaceId", d."authorId", d."archivedAt",
+      (SELECT m.role::text FROM "Membership" m WHERE m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}) AS "workspaceRole",
+      (SELECT dm.role::text FROM "DocMember" dm WHERE dm."documentId" = d.id AND dm."userId" = ${userId}) AS "memberRole",
+      -- INVARIANT: a link grants access to its own doc only (the documentId is the filter).
+      (SELECT l.role::text FROM "ShareLink" l WHERE l.id = ${linkId} AND l."documentId" = d.id AND l."revokedAt" IS NULL
+         AND (l."expiresAt" IS NULL OR l."expiresAt" > now())) AS "linkRole"
+    FROM "Document" d
+    WHERE ${where}`;
+}
+
+/** The caller's doc role from their grants: the link's, or the stronger of workspace and per-doc membership. */
+export function roleFromAccessRow(row: Pick<AccessRow, "authorId" | "workspaceRole" | "memberRole" | "linkRole">, userId: string): DocRole | null {
+  if (row.linkRole) return docRoleFromShareLink(row.linkRole);
+  return maxDocRole(row.workspaceRole ? docRoleFromWorkspace(row.workspaceRole, row.authorId === userId) : null, row.memberRole ? docRoleFromMember(row.memberRole) : null);
 }

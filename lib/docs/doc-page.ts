@@ -44,7 +44,7 @@ export async function getDocPage(actor: Actor, slug: string): Promise<{ doc: Doc
  * review records. Also what lib/docs/page-cache.ts fingerprints, so a cached page is
  * keyed on exactly what the page shows.
  */
-export function docPageRowSql(docId: string): Prisma.Sql {
+export function docPageRowSql(docId: string | Prisma.Sql): Prisma.Sql {
   // isEmpty mirrors lib/editor/text.ts isEmptyDoc: nothing but paragraphs, and no visible text in them.
   return Prisma.sql`
     SELECT d.id, d.slug, d.title, d.revision, d.status::text AS status,

@@ -19,7 +19,7 @@ export async function getHeaderData(actor: Actor): Promise<{ workspaces: { id: s
 }
 
 /** getHeaderData's statement; lib/docs/page-cache.ts fingerprints it too. */
-export function headerRowSql(userId: string): Prisma.Sql {
+export function headerRowSql(userId: string | Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT
       coalesce((SELECT json_agg(json_build_object('id', w.id, 'name', w.name, 'slug', w.slug, 'role', m.role) ORDER BY m."createdAt", m.id)
