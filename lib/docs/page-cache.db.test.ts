@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/session";
 import { markNotificationsRead } from "@/lib/notifications/queries";
 import { requestReview } from "@/lib/reviews/request-review";
 import { submitVerdict } from "@/lib/reviews/submit-verdict";
+import { requireDocAccess } from "./access";
 import { renameDoc } from "./mutations";
 import { docPageKey } from "./page-cache";
 import { getDocForViewer } from "./queries";
@@ -53,6 +54,29 @@ describe("the doc page cache key", () => {
     expect(await docPageKey(await jarFor(author.actor, 7), slug)).toBeNull();
     expect(await docPageKey(await jarFor(stranger.actor), slug)).toBeNull();
     expect(await docPageKey(await jarFor(author.actor), "no-such-doc-x2x2x")).toBeNull();
+  });
+
+  it("exists exactly for the readers the access choke point lets view the doc", async () => {
+    const { author, doc, slug } = await setup();
+    const readers = [
+      author.actor,
+      ...(await Promise.all((["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const).map(async (role) => (await createMember(author.workspace.id, role)).actor))),
+    ];
+    for (const role of ["OWNER", "EDITOR", "REVIEWER", "VIEWER"] as const) {
+      const outsider = (await createUser({ name: `Doc ${role.toLowerCase()}` })).actor;
+      await db.docMember.create({ data: { documentId: doc.id, userId: outsider.id, role, addedById: author.actor.id } });
+      readers.push(outsider);
+    }
+    readers.push((await createUser({ name: "No grant" })).actor);
+    await db.document.update({ where: { id: doc.id }, data: { archivedAt: new Date() } }); // archived docs stay readable
+    const outcomes: boolean[] = [];
+    for (const reader of readers) {
+      const mayView = await requireDocAccess(reader, { slug }, "view").then(() => true, () => false);
+      expect(await docPageKey(await jarFor(reader), slug), reader.name).toEqual(mayView ? expect.any(String) : null);
+      outcomes.push(mayView);
+    }
+    // Nine readers with some grant, one without.
+    expect(outcomes.filter(Boolean)).toHaveLength(9);
   });
 
   it("changes with a section save, a comment mark, a review, a verdict and a rename", async () => {
