@@ -1,19 +1,17 @@
 "use client";
 
 import type { JSONContent } from "@tiptap/core";
-import dynamic from "next/dynamic";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action";
 import { GUEST_NAME_MAX } from "@/lib/comments/limits";
 import { comments, useComments } from "./comments-store";
 
-// Tiptap loads when someone writes a comment, not with the doc page.
-const CommentEditor = dynamic(() => import("./comment-editor").then((m) => m.CommentEditor), {
-  ssr: false,
-  loading: () => <div className="h-16 animate-pulse rounded-md border border-slate-200 bg-slate-50" />,
-});
+// Tiptap loads when someone writes a comment, not with the doc page. (React.lazy, not
+// next/dynamic: the comment UI only ever renders in the browser, and next/dynamic's own
+// code would come with every doc page's comment column.)
+const CommentEditor = lazy(() => import("./comment-editor").then((m) => ({ default: m.CommentEditor })));
 
 const GUEST_NAME_KEY = "dr-guest-name";
 
@@ -74,15 +72,17 @@ export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubm
           <Input value={guestName} maxLength={GUEST_NAME_MAX} onChange={(e) => setGuestName(e.target.value)} autoComplete="name" required />
         </label>
       )}
-      <CommentEditor
-        key={key}
-        label={label}
-        initial={initial}
-        autoFocus={autoFocus}
-        findPeople={me?.canMention && mentions ? findPeople : null}
-        onChange={(doc, empty) => setBody({ doc, empty })}
-        onSubmit={() => void submit()}
-      />
+      <Suspense fallback={<div className="h-16 animate-pulse rounded-md border border-slate-200 bg-slate-50" />}>
+        <CommentEditor
+          key={key}
+          label={label}
+          initial={initial}
+          autoFocus={autoFocus}
+          findPeople={me?.canMention && mentions ? findPeople : null}
+          onChange={(doc, empty) => setBody({ doc, empty })}
+          onSubmit={() => void submit()}
+        />
+      </Suspense>
       {error && <p className="text-sm text-red-700" role="alert">{error}</p>}
       <div className="flex flex-wrap items-center gap-2">
         {offerBlocking && me?.canMarkBlocking && (

@@ -1,16 +1,8 @@
 "use client";
 
 import { useEffect, useSyncExternalStore, type ComponentProps } from "react";
-import {
-  createThreadAction,
-  deleteCommentAction,
-  editCommentAction,
-  listMentionCandidatesAction,
-  listThreadsAction,
-  replyToThreadAction,
-  setThreadStateAction,
-} from "@/app/(app)/docs/[slug]/comment-actions";
-import { createGuestThreadAction, guestReplyAction, listSharedThreadsAction } from "@/app/s/[token]/comment-actions";
+import type * as MemberActions from "@/app/(app)/docs/[slug]/comment-actions";
+import type * as GuestActions from "@/app/s/[token]/comment-actions";
 import { comments, type CommentsTransport } from "./comments-store";
 
 /*
@@ -49,33 +41,58 @@ function useUI(): UI | null {
   return useSyncExternalStore(subscribe, () => loaded, () => null);
 }
 
-export type CommentsMode = { kind: "member"; docId: string } | { kind: "guest"; token: string };
+/**
+ * The server actions the threads talk to, handed down by the server component that
+ * renders the doc (components/docs/doc-sections.tsx), as `save` is: the page's
+ * JavaScript then carries no action stubs for them. Members get the doc's actions,
+ * a comment link's guests the link's.
+ */
+export type CommentsActions =
+  | {
+      kind: "member";
+      docId: string;
+      list: typeof MemberActions.listThreadsAction;
+      create: typeof MemberActions.createThreadAction;
+      reply: typeof MemberActions.replyToThreadAction;
+      edit: typeof MemberActions.editCommentAction;
+      remove: typeof MemberActions.deleteCommentAction;
+      setState: typeof MemberActions.setThreadStateAction;
+      mentions: typeof MemberActions.listMentionCandidatesAction;
+    }
+  | {
+      kind: "guest";
+      token: string;
+      list: typeof GuestActions.listSharedThreadsAction;
+      create: typeof GuestActions.createGuestThreadAction;
+      reply: typeof GuestActions.guestReplyAction;
+    };
 
-function transportFor(mode: CommentsMode): CommentsTransport {
-  if (mode.kind === "guest") {
+function transportFor(actions: CommentsActions): CommentsTransport {
+  if (actions.kind === "guest") {
+    const { token } = actions;
     return {
-      list: () => listSharedThreadsAction(mode.token),
-      create: (input) => createGuestThreadAction(mode.token, input),
-      reply: (threadId, input) => guestReplyAction(mode.token, threadId, input),
+      list: () => actions.list(token),
+      create: (input) => actions.create(token, input),
+      reply: (threadId, input) => actions.reply(token, threadId, input),
     };
   }
-  const id = mode.docId;
+  const id = actions.docId;
   return {
-    list: () => listThreadsAction(id),
-    create: (input) => createThreadAction(id, input),
-    reply: (threadId, input) => replyToThreadAction(id, threadId, input),
-    edit: (commentId, input) => editCommentAction(id, commentId, input),
-    remove: (commentId) => deleteCommentAction(id, commentId),
-    setState: (threadId, input) => setThreadStateAction(id, threadId, input),
-    mentions: (q) => listMentionCandidatesAction(id, q),
+    list: () => actions.list(id),
+    create: (input) => actions.create(id, input),
+    reply: (threadId, input) => actions.reply(id, threadId, input),
+    edit: (commentId, input) => actions.edit(id, commentId, input),
+    remove: (commentId) => actions.remove(id, commentId),
+    setState: (threadId, input) => actions.setState(id, threadId, input),
+    mentions: (q) => actions.mentions(id, q),
   };
 }
 
 /** Loads the doc's threads once after hydration (one call for the doc), and the comment UI with them. */
-export function CommentsRoot({ mode, sections }: { mode: CommentsMode; sections: { key: string; title: string }[] }) {
-  const modeKey = mode.kind === "guest" ? `g:${mode.token}` : `m:${mode.docId}`;
+export function CommentsRoot({ actions, sections }: { actions: CommentsActions; sections: { key: string; title: string }[] }) {
+  const modeKey = actions.kind === "guest" ? `g:${actions.token}` : `m:${actions.docId}`;
   useEffect(() => {
-    comments.start(transportFor(mode), sections);
+    comments.start(transportFor(actions), sections);
     loadUI();
     return () => comments.stop();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one start per doc/link

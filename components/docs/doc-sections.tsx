@@ -1,10 +1,35 @@
 import { saveSectionAction } from "@/app/(app)/docs/[slug]/actions";
-import { CommentsRoot, SectionThreads } from "@/components/comments/lazy-comments";
+import {
+  createThreadAction,
+  deleteCommentAction,
+  editCommentAction,
+  listMentionCandidatesAction,
+  listThreadsAction,
+  replyToThreadAction,
+  setThreadStateAction,
+} from "@/app/(app)/docs/[slug]/comment-actions";
+import { createGuestThreadAction, guestReplyAction, listSharedThreadsAction } from "@/app/s/[token]/comment-actions";
+import { CommentsRoot, SectionThreads, type CommentsActions } from "@/components/comments/lazy-comments";
 import { SectionBlock } from "@/components/editor/section-block";
 import type { DocPageDTO, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 
 /** What a block needs, whatever the caller loaded: the shared view holds whole sections, and their JSON must not be serialized into the page. */
 const summaryOf = ({ content: _content, outline: _outline, ...summary }: SectionSummaryDTO & Partial<Pick<SectionDTO, "content" | "outline">>): SectionSummaryDTO => summary;
+
+function commentActions(docId: string, guest: { token: string } | undefined): CommentsActions {
+  if (guest) return { kind: "guest", token: guest.token, list: listSharedThreadsAction, create: createGuestThreadAction, reply: guestReplyAction };
+  return {
+    kind: "member",
+    docId,
+    list: listThreadsAction,
+    create: createThreadAction,
+    reply: replyToThreadAction,
+    edit: editCommentAction,
+    remove: deleteCommentAction,
+    setState: setThreadStateAction,
+    mentions: listMentionCandidatesAction,
+  };
+}
 
 /**
  * Every section as its own block. The section HTML is server-rendered (readable
@@ -22,7 +47,7 @@ export function DocSections({ doc, editable, userId, comments }: { doc: Pick<Doc
           {comments !== false && <SectionThreads sectionKey={section.key} title={section.title} inline={!!comments} />}
         </div>
       ))}
-      {comments !== false && <CommentsRoot mode={comments ? { kind: "guest", token: comments.token } : { kind: "member", docId: doc.id }} sections={titles} />}
+      {comments !== false && <CommentsRoot actions={commentActions(doc.id, comments)} sections={titles} />}
     </div>
   );
 }

@@ -1,23 +1,19 @@
-"use client";
-
 import { Share2 } from "lucide-react";
-import { LazyDialogButton } from "@/components/ui/lazy-dialog-button";
 import type { ShareDialog as ShareDialogType } from "@/components/sharing/share-dialog";
+import { ShareDialogButton } from "./share-dialog-button";
 
 type Props = Parameters<typeof ShareDialogType>[0];
-
-const loadShareDialog = () => import("@/components/sharing/share-dialog").then((m) => m.ShareDialog);
 
 /**
  * The doc page's Share button: the same button as ShareDialog's own trigger, but
  * the dialog (its forms, people list and Radix) is fetched on first hover, focus
- * or click instead of with the page.
+ * or click instead of with the page. Its label and icon render here, on the server.
  */
 export function LazyShareDialog(props: Props) {
   return (
-    <LazyDialogButton load={loadShareDialog} props={props} variant="secondary" size="sm">
+    <ShareDialogButton {...props}>
       <Share2 aria-hidden="true" />
       Share
-    </LazyDialogButton>
+    </ShareDialogButton>
   );
 }

@@ -1,16 +1,17 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { Bell, Check, ChevronDown, LogOut, Settings, ShieldCheck } from "lucide-react";
-import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
+import { Bell, ChevronDown } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
-import { LazyDropdownMenu } from "@/components/ui/lazy-dropdown-menu";
 import { Logo } from "./logo";
+import { AccountMenu, WorkspaceMenu } from "./header-menus";
+import { NavLink } from "./nav-link";
 
 export type HeaderWorkspace = { slug: string; name: string; role: string };
 
+/**
+ * The signed-in header, rendered on the server: only the links' "current page" state
+ * (./nav-link) and the menus (./header-menus, their items fetched on first use) are
+ * client code.
+ */
 export function AppHeader({
   user,
   workspaces,
@@ -23,12 +24,15 @@ export function AppHeader({
   /** Unread inbox entries, counted server-side where the header is rendered. */
   unreadCount?: number;
 }) {
-  const pathname = usePathname();
   const nav = [
-    { href: `/w/${current.slug}`, label: "Docs" },
-    { href: `/w/${current.slug}/templates`, label: "Templates" },
-    { href: `/w/${current.slug}/settings`, label: "Settings" },
+    // Docs is current on the list itself only; Templates stays current inside a template's page.
+    { href: `/w/${current.slug}`, label: "Docs", nested: false },
+    { href: `/w/${current.slug}/templates`, label: "Templates", nested: true },
+    // On a phone the workspace's name needs the room; settings are in the account menu too.
+    { href: `/w/${current.slug}/settings`, label: "Settings", nested: true, className: "hidden sm:inline" },
   ];
+  // Only what the menu shows crosses to the browser.
+  const switchable = workspaces.map(({ slug, name }) => ({ slug, name }));
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
@@ -36,54 +40,27 @@ export function AppHeader({
         <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           /
         </span>
-        {/* Menus load their Radix code on first hover, focus or press (components/ui/lazy-dropdown-menu.tsx). */}
-        <LazyDropdownMenu
-          trigger={
-            <button type="button" className="inline-flex min-w-0 items-center gap-1 rounded-md px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100">
-              <span className="max-w-[9rem] min-w-[3rem] truncate sm:max-w-[16rem]">{current.name}</span>
-              <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
-              <span className="sr-only">Switch workspace</span>
-            </button>
-          }
-        >
-          {(m) => (
-            <m.DropdownMenuContent>
-              <m.DropdownMenuLabel>Workspaces</m.DropdownMenuLabel>
-              {workspaces.map((w) => (
-                <m.DropdownMenuItem key={w.slug} asChild>
-                  <Link href={`/w/${w.slug}`}>
-                    <Check aria-hidden="true" className={cn("size-4", w.slug === current.slug ? "opacity-100" : "opacity-0")} />
-                    {w.name}
-                  </Link>
-                </m.DropdownMenuItem>
-              ))}
-            </m.DropdownMenuContent>
-          )}
-        </LazyDropdownMenu>
+        <WorkspaceMenu workspaces={switchable} currentSlug={current.slug}>
+          <span className="max-w-[9rem] min-w-[3rem] truncate sm:max-w-[16rem]">{current.name}</span>
+          <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
+          <span className="sr-only">Switch workspace</span>
+        </WorkspaceMenu>
         <nav aria-label="Workspace" className="ml-auto flex items-center sm:ml-4 sm:mr-auto sm:gap-1">
-          {nav.map((item) => {
-            // Templates stays current inside a template's page; Docs only on the list itself.
-            const active = pathname === item.href || (item.label !== "Docs" && pathname.startsWith(`${item.href}/`));
-            return (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5",
-                  // On a phone the workspace's name needs the room; settings are in the account menu too.
-                  item.label === "Settings" && "hidden sm:inline",
-                  active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
-                )}
-              >
-                {item.label}
-              </Link>
-            );
-          })}
+          {nav.map((item) => (
+            <NavLink
+              key={item.href}
+              href={item.href}
+              nested={item.nested}
+              className={cn("rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5", item.className)}
+              activeClassName="bg-slate-100 text-slate-900"
+              inactiveClassName="text-slate-600 hover:bg-slate-50 hover:text-slate-900"
+            >
+              {item.label}
+            </NavLink>
+          ))}
         </nav>
-        <Link
+        <NavLink
           href="/inbox"
-          aria-current={pathname === "/inbox" ? "page" : undefined}
           className="relative inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900"
           data-testid="inbox-link"
         >
@@ -94,36 +71,10 @@ export function AppHeader({
               {unreadCount > 99 ? "99+" : unreadCount}
             </span>
           )}
-        </Link>
-        <LazyDropdownMenu
-          trigger={
-            <button type="button" className="rounded-full">
-              <Avatar name={user.name} size="sm" decorative />
-              <span className="sr-only">Account menu for {user.name}</span>
-            </button>
-          }
-        >
-          {(m) => (
-            <m.DropdownMenuContent align="end" className="min-w-56">
-              <m.DropdownMenuLabel>
-                <span className="block truncate text-slate-900">{user.name}</span>
-                <span className="block truncate font-normal text-slate-600">{user.email}</span>
-              </m.DropdownMenuLabel>
-              <m.DropdownMenuSeparator />
-              <m.DropdownMenuItem asChild>
-                <Link href={`/w/${current.slug}/settings`}>
-                  <Settings aria-hidden="true" /> Workspace settings
-                </Link>
-              </m.DropdownMenuItem>
-              <m.DropdownMenuItem onSelect={() => void signOutAction()}>
-                <LogOut aria-hidden="true" /> Sign out
-              </m.DropdownMenuItem>
-              <m.DropdownMenuItem onSelect={() => void signOutEverywhereAction()}>
-                <ShieldCheck aria-hidden="true" /> Sign out everywhere
-              </m.DropdownMenuItem>
-            </m.DropdownMenuContent>
-          )}
-        </LazyDropdownMenu>
+        </NavLink>
+        <AccountMenu user={{ name: user.name, email: user.email }} workspaceSlug={current.slug}>
+          <Avatar name={user.name} size="sm" decorative />
+        </AccountMenu>
       </div>
     </header>
   );

@@ -1,11 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ComponentType } from "react";
 import { loadTimelineAction } from "@/app/(app)/docs/[slug]/review-actions";
 import type { TimelineEventDTO } from "@/lib/reviews/dto";
-import { ReviewTimeline } from "./review-timeline";
 
-type Loaded = { kind: "idle" } | { kind: "loading" } | { kind: "done"; events: TimelineEventDTO[] } | { kind: "failed"; message: string };
+type Timeline = ComponentType<{ events: TimelineEventDTO[] }>;
+type Loaded = { kind: "idle" } | { kind: "loading" } | { kind: "done"; events: TimelineEventDTO[]; Timeline: Timeline } | { kind: "failed"; message: string };
+
+// Its code comes with the events, the first time the log is opened.
+const loadTimeline = () => import("./review-timeline").then((m) => m.ReviewTimeline);
 
 /**
  * The doc's audit trail, fetched the first time someone opens it: most page views
@@ -15,8 +18,8 @@ export function ActivityLog({ docId }: { docId: string }) {
   const [state, setState] = useState<Loaded>({ kind: "idle" });
   const load = () => {
     setState({ kind: "loading" });
-    loadTimelineAction(docId).then(
-      (result) => setState(result.ok ? { kind: "done", events: result.data } : { kind: "failed", message: result.message }),
+    Promise.all([loadTimelineAction(docId), loadTimeline()]).then(
+      ([result, Timeline]) => setState(result.ok ? { kind: "done", events: result.data, Timeline } : { kind: "failed", message: result.message }),
       () => setState({ kind: "failed", message: "The activity could not be loaded. Check your connection and try again." }),
     );
   };
@@ -40,7 +43,7 @@ export function ActivityLog({ docId }: { docId: string }) {
             </button>
           </p>
         )}
-        {state.kind === "done" && <ReviewTimeline events={state.events} />}
+        {state.kind === "done" && <state.Timeline events={state.events} />}
       </div>
     </details>
   );

@@ -3,11 +3,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { StatusBadge } from "@/components/docs/status-badge";
 import { BlockingNotice } from "@/components/comments/lazy-comments";
 import type { SignOffStateDTO } from "@/lib/reviews/dto";
-import { CancelRequestButton, LockButton } from "./review-controls";
+import { LazyCancelRequestButton as CancelRequestButton, LazyLockButton as LockButton, LazyVerdictForm as VerdictForm } from "./lazy-review-controls";
 import { LazyRequestReviewDialog as RequestReviewDialog } from "./lazy-request-review-dialog";
 import { ReviewerStateBadge } from "./reviewer-state-badge";
 import { ActivityLog } from "./activity-log";
-import { VerdictForm } from "./verdict-form";
 
 type SectionLite = { key: string; title: string; version: number; required: boolean; isEmpty: boolean };
 

@@ -1,11 +1,11 @@
 "use client";
 
-import { cloneElement, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type ReactNode } from "react";
+import { cloneElement, useEffect, useRef, useState, type ComponentType, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement } from "react";
 
 /**
- * A dropdown menu whose Radix code (./dropdown-menu) is fetched on first use, not
- * with the page: menus are closed at load, and Radix's menu, popper and focus
- * management are most of a page's shared JavaScript.
+ * A dropdown menu whose code — Radix (./dropdown-menu) and the menu's own content
+ * module (its items, their icons and actions) — is fetched on first use, not with
+ * the page: menus are closed at load.
  *
  * Until then the trigger is the same button (same look, `aria-haspopup="menu"`,
  * `aria-expanded="false"`). Hovering or focusing it fetches the menu and swaps in
@@ -34,42 +34,47 @@ type TriggerProps = {
   type?: "button";
 };
 
-export function LazyDropdownMenu({
+type Loaded<P> = { menu: MenuModule; Content: ComponentType<P> };
+
+export function LazyDropdownMenu<P extends object>({
   trigger,
-  children,
+  load,
+  props,
 }: {
   /** The trigger button element (it is used `asChild` by Radix once loaded). */
   trigger: ReactElement<TriggerProps>;
-  /** The menu content, built from the loaded module's components. */
-  children: (menu: MenuModule) => ReactNode;
+  /** Fetches the menu's content: a component rendering `DropdownMenuContent` and its items. */
+  load: () => Promise<ComponentType<P>>;
+  props: P;
 }) {
-  const [menu, setMenu] = useState<MenuModule | null>(null);
+  const [loaded, setLoaded] = useState<Loaded<P> | null>(null);
   const [openAtOnce, setOpenAtOnce] = useState(false);
   const [refocus, setRefocus] = useState(false);
   const wrapper = useRef<HTMLSpanElement>(null);
 
-  // `menu` changes once (null → module): move focus to the real trigger if the stand-in had it.
+  // `loaded` changes once (null → modules): move focus to the real trigger if the stand-in had it.
   useEffect(() => {
-    if (menu && refocus) wrapper.current?.querySelector<HTMLElement>("button, [role=button]")?.focus();
-  }, [menu, refocus]);
+    if (loaded && refocus) wrapper.current?.querySelector<HTMLElement>("button, [role=button]")?.focus();
+  }, [loaded, refocus]);
 
-  if (menu) {
+  if (loaded) {
+    const { menu, Content } = loaded;
     return (
       <span ref={wrapper} className="contents">
         <menu.DropdownMenu defaultOpen={openAtOnce}>
           <menu.DropdownMenuTrigger asChild>{trigger}</menu.DropdownMenuTrigger>
-          {children(menu)}
+          <Content {...props} />
         </menu.DropdownMenu>
       </span>
     );
   }
 
   const swapIn = (open: boolean, hadFocus: boolean) => {
-    loadMenu().then(
-      (loaded) => {
+    Promise.all([loadMenu(), load()]).then(
+      ([menu, Content]) => {
         if (open) setOpenAtOnce(true);
         if (hadFocus || open) setRefocus(true);
-        setMenu(loaded);
+        setLoaded((prev) => prev ?? { menu, Content });
       },
       () => {},
     );

@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { Check, LogOut, Settings, ShieldCheck } from "lucide-react";
+import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
+import { cn } from "@/components/ui/cn";
+import { DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
+import type { HeaderWorkspace } from "./app-header";
+
+/** Loaded on first use of the header's menus (./header-menus.tsx). */
+export function WorkspaceMenuContent({ workspaces, currentSlug }: { workspaces: Pick<HeaderWorkspace, "slug" | "name">[]; currentSlug: string }) {
+  return (
+    <DropdownMenuContent>
+      <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
+      {workspaces.map((w) => (
+        <DropdownMenuItem key={w.slug} asChild>
+          <Link href={`/w/${w.slug}`}>
+            <Check aria-hidden="true" className={cn("size-4", w.slug === currentSlug ? "opacity-100" : "opacity-0")} />
+            {w.name}
+          </Link>
+        </DropdownMenuItem>
+      ))}
+    </DropdownMenuContent>
+  );
+}
+
+export function AccountMenuContent({ user, workspaceSlug }: { user: { name: string; email: string }; workspaceSlug: string }) {
+  return (
+    <DropdownMenuContent align="end" className="min-w-56">
+      <DropdownMenuLabel>
+        <span className="block truncate text-slate-900">{user.name}</span>
+        <span className="block truncate font-normal text-slate-600">{user.email}</span>
+      </DropdownMenuLabel>
+      <DropdownMenuSeparator />
+      <DropdownMenuItem asChild>
+        <Link href={`/w/${workspaceSlug}/settings`}>
+          <Settings aria-hidden="true" /> Workspace settings
+        </Link>
+      </DropdownMenuItem>
+      <DropdownMenuItem onSelect={() => void signOutAction()}>
+        <LogOut aria-hidden="true" /> Sign out
+      </DropdownMenuItem>
+      <DropdownMenuItem onSelect={() => void signOutEverywhereAction()}>
+        <ShieldCheck aria-hidden="true" /> Sign out everywhere
+      </DropdownMenuItem>
+    </DropdownMenuContent>
+  );
+}
