@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // The browser finds links with our own small finder instead of linkify's domain tables
+  // (lib/editor/linkify-lite.ts says why); the server's code keeps the real package.
+  turbopack: { resolveAlias: { linkifyjs: { browser: "./lib/editor/linkify-lite.ts" } } },
   // proxy.ts must see requests as they came: Next otherwise hides the RSC headers and `_rsc` from it,
   // and the doc page cache (lib/docs/page-cache.ts) must never answer a client navigation with HTML.
   skipProxyUrlNormalize: true,

@@ -1,5 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { sameContent } from "./content-key";
+import { draftKey, type DraftScope } from "./draft-key";
+
+export { draftKey, type DraftScope };
 
 /**
  * Unsaved section content kept on this device (localStorage), so a reload, a
@@ -10,13 +13,6 @@ import { sameContent } from "./content-key";
  * with that base version, so if the server moved on meanwhile the save is a
  * normal conflict, never a silent overwrite.
  */
-
-export type DraftScope = {
-  docId: string;
-  sectionKey: string;
-  /** Keeps two people who share a browser from inheriting each other's drafts. */
-  userId?: string | null;
-};
 
 export type SectionDraft = { content: JSONContent; baseVersion: number; savedAt: number };
 
@@ -33,12 +29,6 @@ export type DraftStore = {
    */
   acknowledge(scope: DraftScope, saved: { content: JSONContent; version: number }): void;
 };
-
-const PREFIX = "design-review:draft:v1";
-
-export function draftKey({ docId, sectionKey, userId }: DraftScope): string {
-  return [PREFIX, ...[userId || "-", docId, sectionKey].map(encodeURIComponent)].join(":");
-}
 
 function isDraft(value: unknown): value is SectionDraft {
   if (typeof value !== "object" || value === null) return false;

@@ -4,6 +4,7 @@ import type { EditorView } from "@tiptap/pm/view";
 import { Placeholder } from "@tiptap/extensions";
 import { docExtensions } from "@/lib/editor/extensions";
 import { loadCodeLanguages, lowlight } from "@/lib/editor/lowlight";
+import { TableEditing } from "./table-editing";
 
 /**
  * Browser-only behaviour on top of THE extension list. Nothing here changes the
@@ -94,5 +95,7 @@ const LazyCodeLanguages = Extension.create({
 });
 
 export function buildEditorExtensions({ guidance }: { guidance: string }): AnyExtension[] {
-  return [...docExtensions, Placeholder.configure({ placeholder: guidance || "Write this section…" }), SectionHeadings, LazyCodeLanguages];
+  // Table editing sits where Tiptap's Table sat in the list (the order of keys and plugins follows it).
+  const withTables = docExtensions.flatMap((extension) => (extension.name === "tableKit" ? [extension, TableEditing] : [extension]));
+  return [...withTables, Placeholder.configure({ placeholder: guidance || "Write this section…" }), SectionHeadings, LazyCodeLanguages];
 }

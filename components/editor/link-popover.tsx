@@ -2,12 +2,9 @@
 
 import type { Editor } from "@tiptap/react";
 import { Link as LinkIcon } from "lucide-react";
-import { useId, useRef, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { PopoverContent } from "@/components/ui/popover";
-import { parseLinkInput } from "./link-input";
+import { useId, useRef } from "react";
+import { toast } from "@/components/ui/toaster";
+import { createComponentLoader, useLazyComponent } from "@/components/ui/use-lazy-component";
 import { ToolbarButton } from "./toolbar-button";
 
 type LinkPopoverProps = {
@@ -18,10 +15,17 @@ type LinkPopoverProps = {
   onOpenChange: (open: boolean) => void;
 };
 
+// The field (its form, validation and popover) comes on first hover, focus or opening.
+const linkPanel = createComponentLoader(() => import("./link-panel").then((m) => m.LinkPanel));
+
 /** The link button and its field. Only http, https, mailto, #anchors and /paths get through. */
 export function LinkPopover({ editor, active, disabled, open, onOpenChange }: LinkPopoverProps) {
   const trigger = useRef<HTMLButtonElement | null>(null);
   const id = useId();
+  const { Component: Panel, preload } = useLazyComponent(linkPanel, open, () => {
+    onOpenChange(false);
+    toast.error("The link field could not be loaded. Check your connection and try again.");
+  });
   return (
     <>
       <ToolbarButton
@@ -34,90 +38,12 @@ export function LinkPopover({ editor, active, disabled, open, onOpenChange }: Li
         keepFocus={false}
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-controls={open ? id : undefined}
+        aria-controls={open && Panel ? id : undefined}
         onClick={() => onOpenChange(!open)}
+        onPointerEnter={preload}
+        onFocus={preload}
       />
-      <PopoverContent
-        id={id}
-        open={open}
-        onOpenChange={onOpenChange}
-        anchor={trigger}
-        aria-label="Link"
-        className="w-80"
-        // Back to the text, where the writer was, not to the toolbar button.
-        onCloseFocus={() => editor.commands.focus()}
-      >
-        <LinkForm editor={editor} onDone={() => onOpenChange(false)} />
-      </PopoverContent>
+      {Panel && <Panel id={id} editor={editor} open={open} onOpenChange={onOpenChange} anchor={trigger} />}
     </>
-  );
-}
-
-function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
-  const id = useId();
-  const existing = editor.isActive("link") ? String(editor.getAttributes("link").href ?? "") : "";
-  const [value, setValue] = useState(existing);
-  const [error, setError] = useState<string | null>(null);
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const result = parseLinkInput(value);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    const chain = editor.chain().focus();
-    if (editor.state.selection.empty && !editor.isActive("link")) {
-      chain.insertContent({ type: "text", text: value.trim(), marks: [{ type: "link", attrs: { href: result.href } }] }).run();
-    } else {
-      chain.extendMarkRange("link").setLink({ href: result.href }).run();
-    }
-    onDone();
-  }
-
-  function remove() {
-    editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    onDone();
-  }
-
-  return (
-    <form onSubmit={apply} noValidate className="grid gap-3">
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-url`}>Link address</Label>
-        <Input
-          id={`${id}-url`}
-          value={value}
-          onChange={(event) => {
-            setValue(event.target.value);
-            setError(null);
-          }}
-          placeholder="https://…"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        />
-        {error ? (
-          <p id={`${id}-error`} role="alert" className="text-xs text-red-700">
-            {error}
-          </p>
-        ) : (
-          <p id={`${id}-hint`} className="text-xs text-slate-600">
-            A web or mailto address, or a #section of this doc.
-          </p>
-        )}
-      </div>
-      <div className="flex flex-wrap justify-end gap-2">
-        {existing && (
-          <Button type="button" variant="ghost" size="sm" onClick={remove}>
-            Remove link
-          </Button>
-        )}
-        <Button type="submit" size="sm">
-          {existing ? "Update link" : "Add link"}
-        </Button>
-      </div>
-    </form>
   );
 }

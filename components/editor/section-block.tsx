@@ -6,13 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { publishDocStamp } from "@/components/docs/live-stamp";
 import { Button } from "@/components/ui/button";
 import type { SaveOutcome, SaveSectionInput, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
-import { sameContent } from "./content-key";
-import { getBrowserDraftStore } from "./draft-store";
+import { hasStoredDraft } from "./draft-key";
 import { loadSectionEditor, preloadSectionEditor } from "./editor-loader";
 import type { EditorStart, FocusRequest } from "./editor-types";
 import { SectionHeader, type Stamp } from "./section-header";
 import { SectionReadView } from "./section-read-view";
 import { loadSectionSource, preloadSectionSource } from "./section-source";
+import { loadTableTools, preloadTableTools } from "./table-tools-loader";
 import type { RemoteVersion, SavedOutcome, SaveStatus } from "./section-saver";
 // Types only: the editor's code stays out of this module's chunk.
 import type { SectionEditorProps } from "./section-editor";
@@ -44,6 +44,8 @@ function newer(a: Stamp, b: Stamp | null): Stamp {
 export function SectionBlock({ docId, section, editable, save, onSaved, userId }: SectionBlockProps) {
   const headingId = `${section.key}-heading`;
   const scope = useMemo(() => ({ docId, sectionKey: section.key, userId }), [docId, section.key, userId]);
+  // The server's HTML escapes text, so "<table" is only ever a table.
+  const hasTable = section.html.includes("<table");
   const [start, setStart] = useState<EditorStart | null>(null);
   // The section with its JSON, as the server holds it when editing starts.
   const [source, setSource] = useState<SectionDTO | null>(null);
@@ -65,7 +67,8 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   const fetchBoth = useCallback(
     (open: (fetched: SectionDTO) => void) => {
       lastOpen.current = open;
-      Promise.all([loadSectionEditor(), loadSectionSource(docId, section.key)]).then(
+      // A section with a table gets table editing with the editor, so its editor starts complete.
+      Promise.all([loadSectionEditor(), loadSectionSource(docId, section.key), hasTable && loadTableTools()]).then(
         ([module, fetched]) => {
           setSource(fetched);
           if (fetched.version !== section.version) setLocalStamp({ at: fetched.updatedAt, by: fetched.updatedBy });
@@ -78,7 +81,7 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
         },
       );
     },
-    [docId, section.key, section.version],
+    [docId, section.key, section.version, hasTable],
   );
 
   const begin = useCallback(
@@ -99,28 +102,36 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
     if (!editable) return;
     preloadSectionEditor();
     preloadSectionSource(docId, section.key);
-  }, [editable, docId, section.key]);
+    if (hasTable) preloadTableTools();
+  }, [editable, docId, section.key, hasTable]);
 
   // Unsaved work from an earlier visit: open the editor with it and save it, once.
+  // The draft store's code comes only when this browser holds something for the section.
   const checkedDrafts = useRef(false);
   useEffect(() => {
     if (!editable || checkedDrafts.current) return;
     checkedDrafts.current = true;
-    const drafts = getBrowserDraftStore();
-    const draft = drafts.read(scope);
-    if (!draft) return;
-    // Nothing is set before the fetch answers (no state change inside the effect itself).
-    fetchBoth((fetched) => {
-      if (sameContent(draft.content, fetched.content)) {
-        // Saved after all (the page closed between the save and the draft's removal): open nothing.
-        drafts.clear(scope);
-        return;
-      }
-      setPending({ focus: null, insertOutline: false });
-      // The draft wins over a session started from the server's text in the same instant.
-      setStart((prev) => ({ content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: prev?.focus ?? null }));
-      setNotice("restored");
-    });
+    if (!hasStoredDraft(scope)) return;
+    Promise.all([import("./draft-store"), import("./content-key")]).then(
+      ([{ getBrowserDraftStore }, { sameContent }]) => {
+        const drafts = getBrowserDraftStore();
+        const draft = drafts.read(scope);
+        if (!draft) return;
+        // Nothing is set before the fetch answers (no state change inside the effect itself).
+        fetchBoth((fetched) => {
+          if (sameContent(draft.content, fetched.content)) {
+            // Saved after all (the page closed between the save and the draft's removal): open nothing.
+            drafts.clear(scope);
+            return;
+          }
+          setPending({ focus: null, insertOutline: false });
+          // The draft wins over a session started from the server's text in the same instant.
+          setStart((prev) => ({ content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: prev?.focus ?? null }));
+          setNotice("restored");
+        });
+      },
+      () => setNotice("restore-failed"),
+    );
   }, [editable, scope, fetchBoth]);
 
   const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSaveState({ status, draftsKept }), []);

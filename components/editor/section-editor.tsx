@@ -7,10 +7,10 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { ListPlus } from "lucide-react";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { createLazyComponent } from "@/components/ui/lazy-component";
 import type { SaveOutcome, SaveSectionInput, SectionDTO } from "@/lib/docs/dto";
 import { getDocSchema } from "@/lib/editor/extensions";
 import { extractText } from "@/lib/editor/text";
-import { ConflictPanel } from "./conflict-panel";
 import type { DraftScope } from "./draft-store";
 import { buildEditorExtensions } from "./editor-extensions";
 import { EditorToolbar } from "./editor-toolbar";
@@ -29,6 +29,9 @@ export type SectionEditorProps = AutosaveCallbacks & {
   /** The draft on this device could not be opened (not a document this editor knows). */
   onRestoreFailed: () => void;
 };
+
+// Rare (someone else saved meanwhile): its code and the word diff load when it shows.
+const ConflictPanel = createLazyComponent(() => import("./conflict-panel").then((m) => m.ConflictPanel));
 
 /** What the editor opens with, and what the server held at `baseVersion` (for skipping unchanged saves). */
 type Initial = { content: JSONContent; baseVersion: number; savedContent: JSONContent; restored: boolean; restoreFailed: boolean };

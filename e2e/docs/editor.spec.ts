@@ -143,3 +143,70 @@ test("text typed while saves cannot reach the server survives a reload and is sa
   await expect(again.locator("section#rollout-plan")).toContainText("Canary in one region first.");
   await expect(again.getByText("Restored unsaved changes from this device.")).toHaveCount(0);
 });
+
+test("links: a typed or pasted web address becomes a link, a bare domain does not; Ctrl+K links a word", async ({ page }) => {
+  await signUp(page, newUser("linker"));
+  await createDoc(page, "Links in the editor");
+  const editor = await startEditing(page, "Design Overview");
+  await page.keyboard.type("See https://example.com/docs and example.org then ");
+  await expect(editor.locator('a[href="https://example.com/docs"]')).toHaveText("https://example.com/docs");
+  await expect(editor.locator("a")).toHaveCount(1);
+
+  // Pasting a URL over selected words links them; pasting one alone inserts a link.
+  const paste = (text: string) =>
+    editor.evaluate((el, value) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", value);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  await paste("https://pasted.example/a");
+  await expect(editor.locator('a[href="https://pasted.example/a"]')).toHaveText("https://pasted.example/a");
+  await page.keyboard.type(" the spec");
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("Shift+ArrowLeft");
+  await paste("https://spec.example/");
+  await expect(editor.locator('a[href="https://spec.example/"]')).toHaveText("spec");
+
+  // The link field (Ctrl+K) on a selected word.
+  await page.keyboard.press("End");
+  await page.keyboard.type(" runbook");
+  for (let i = 0; i < 7; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("ControlOrMeta+k");
+  await page.getByLabel("Link address").fill("https://runbook.example/");
+  await page.keyboard.press("Enter");
+  await expect(editor.locator('a[href="https://runbook.example/"]')).toHaveText("runbook");
+  await expect(statusOf(page, "design-overview")).toContainText("Saved");
+  await page.reload();
+  await expect(page.locator('section#design-overview a[href="https://runbook.example/"]')).toHaveText("runbook");
+  await expect(page.locator("section#design-overview .doc-prose a")).toHaveCount(4);
+});
+
+test("a section that opens with a table edits it as a table: Tab in the last cell adds a row", async ({ page }) => {
+  await signUp(page, newUser("tabler"));
+  await createDoc(page, "Tables in the editor");
+  await startEditing(page, "Data Model");
+  await page.locator("section#data-model").getByRole("button", { name: "Table" }).click();
+  await page.getByRole("menuitem", { name: "Insert table (3 × 3)" }).click();
+  await page.keyboard.type("Entity");
+  await expect(statusOf(page, "data-model")).toContainText("Saved");
+
+  await page.reload();
+  const table = page.locator("section#data-model table");
+  await expect(table.locator("tr")).toHaveCount(3);
+  // The editor opens with the caret at the end: in the table's last cell.
+  await page.getByRole("button", { name: "Edit Data Model" }).click();
+  await expect(editorOf(page, "Data Model").locator(".tableWrapper table")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Added row");
+  await expect(statusOf(page, "data-model")).toContainText("Saved");
+  await page.reload();
+  await expect(table.locator("tr")).toHaveCount(4);
+  await expect(table.locator("tr").last()).toContainText("Added row");
+  // The table menu acts on the table the caret is in.
+  await page.getByRole("button", { name: "Edit Data Model" }).click();
+  await page.locator("section#data-model").getByRole("button", { name: "Table" }).click();
+  await page.getByRole("menuitem", { name: "Delete row" }).click();
+  await expect(editorOf(page, "Data Model").locator("tr")).toHaveCount(3);
+});

@@ -2,7 +2,7 @@ import { getSchema, type AnyExtension } from "@tiptap/core";
 import { Mention } from "@tiptap/extension-mention";
 import type { Schema } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
-import { linkOptions } from "./extensions";
+import { linkOptions } from "./link-options";
 
 /**
  * Mentions in comment bodies. The browser adds its suggestion popup with

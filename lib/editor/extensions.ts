@@ -2,34 +2,19 @@ import { getSchema, type AnyExtension } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { CodeBlockLowlight } from "@tiptap/extension-code-block-lowlight";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
-import { TableKit } from "@tiptap/extension-table";
-import StarterKit, { type StarterKitOptions } from "@tiptap/starter-kit";
+import StarterKit from "@tiptap/starter-kit";
 import { CommentMark } from "./comment-mark";
-import { isSafeHref } from "./links";
+import { linkOptions } from "./link-options";
+import { TableKit } from "./table";
 import { DEFAULT_CODE_LANGUAGE, lowlight } from "./lowlight";
 
 /**
  * The ONE extension list: the browser editor, the validator, the renderer and the
  * Markdown converter all build from it, so a document the editor can produce is
  * exactly a document the server accepts. Comment bodies have their own list in
- * ./comment-extensions.ts (kept apart so the doc editor chunk carries no mention code).
+ * ./comment-extensions.ts (kept apart so the doc editor chunk carries no mention code);
+ * both take their link rules from ./link-options.ts.
  */
-
-// The allow-list lives in `isAllowedUri`, the hook Tiptap consults for pasted,
-// typed, autolinked and commanded links. `protocols` can only ADD schemes to
-// linkify's own, so it stays empty (registering http/https again would re-register
-// them with linkify on every editor mount and log "already initialized").
-// Consequence: a bare "example.com" is not autolinked (it is not an allowed href
-// by itself); "https://example.com" is.
-export const linkOptions: Exclude<StarterKitOptions["link"], false> = {
-  openOnClick: false,
-  autolink: true,
-  linkOnPaste: true,
-  defaultProtocol: "https",
-  protocols: [],
-  isAllowedUri: (url: string) => isSafeHref(url),
-  HTMLAttributes: { target: "_blank", rel: "noopener noreferrer nofollow", class: null },
-};
 
 export const docExtensions: AnyExtension[] = [
   StarterKit.configure({
@@ -42,7 +27,8 @@ export const docExtensions: AnyExtension[] = [
     trailingNode: false,
   }),
   CodeBlockLowlight.configure({ lowlight, defaultLanguage: DEFAULT_CODE_LANGUAGE }),
-  TableKit.configure({ table: { resizable: false } }),
+  // Schema only; the browser editor adds table editing when a table is there (./table.ts).
+  TableKit,
   TaskList,
   TaskItem.configure({ nested: true }),
   CommentMark,

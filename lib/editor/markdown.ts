@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
 import { MarkdownManager } from "@tiptap/markdown";
 import { docExtensions } from "./extensions";
 import { isSafeHref } from "./links";
@@ -37,11 +38,17 @@ function htmlAsText(token: HtmlToken): JSONContent | null {
   return { type: "paragraph", content };
 }
 
+/**
+ * The doc list with Tiptap's own TableKit, whose Table node carries the table grammar
+ * (the list's schema-only tables, ./table.ts, build the identical schema).
+ */
+export const markdownExtensions = docExtensions.map((extension) => (extension.name === "tableKit" ? TableKit : extension));
+
 let manager: MarkdownManager | undefined;
 
 function getManager(): MarkdownManager {
   if (manager) return manager;
-  const created = new MarkdownManager({ extensions: docExtensions, indentation: { style: "space", size: 2 } });
+  const created = new MarkdownManager({ extensions: markdownExtensions, indentation: { style: "space", size: 2 } });
   const internals = created as unknown as ManagerInternals;
   // INVARIANT: @tiptap/markdown is pinned (3.32.2); fail loudly if an upgrade
   // renames the hook instead of silently letting HTML through.
