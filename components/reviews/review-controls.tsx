@@ -6,16 +6,19 @@ import { Lock, LockOpen, X } from "lucide-react";
 import { toast } from "@/components/ui/toaster";
 import { cancelReviewRequestAction, setLockedAction } from "@/app/(app)/docs/[slug]/review-actions";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function CancelRequestButton({ docId, requestId, name }: { docId: string; requestId: string; name: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const ready = useHydrated(); // loaded lazily (lazy-review-controls.tsx): inert until its code is here
   return (
     <Button
       variant="ghost"
       size="icon"
       className="size-7"
       loading={pending}
+      disabled={!ready}
       aria-label={`Withdraw the review request for ${name}`}
       title="Withdraw request"
       onClick={() =>
@@ -34,11 +37,13 @@ export function CancelRequestButton({ docId, requestId, name }: { docId: string;
 export function LockButton({ docId, locked }: { docId: string; locked: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const ready = useHydrated();
   return (
     <Button
       variant="secondary"
       size="sm"
       loading={pending}
+      disabled={!ready}
       onClick={() =>
         startTransition(async () => {
           const result = await setLockedAction(docId, !locked);

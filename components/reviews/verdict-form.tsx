@@ -6,6 +6,7 @@ import { Check, RotateCcw } from "lucide-react";
 import { toast } from "@/components/ui/toaster";
 import { submitVerdictAction, type VerdictActionResult } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
@@ -33,6 +34,8 @@ const DONE: Record<VerdictKind, string> = { APPROVE: "Approved.", REQUEST_CHANGE
 
 export function VerdictForm({ docId, revision, sectionVersions, canApprove, staleDiff, requested }: Props) {
   const router = useRouter();
+  // Its code may arrive after its HTML (lazy-review-controls.tsx): inert until it has.
+  const ready = useHydrated();
   const [pending, startTransition] = useTransition();
   const [kind, setKind] = useState<VerdictKind>(canApprove ? "APPROVE" : "COMMENT");
   const [body, setBody] = useState("");
@@ -60,7 +63,7 @@ export function VerdictForm({ docId, revision, sectionVersions, canApprove, stal
             </p>
           </div>
           <WordDiffView diffs={staleDiff} />
-          <Button size="sm" onClick={() => send("APPROVE", "")} loading={pending} className="justify-self-start">
+          <Button size="sm" onClick={() => send("APPROVE", "")} loading={pending} disabled={!ready} className="justify-self-start">
             <Check aria-hidden="true" /> Approve again
           </Button>
         </div>
@@ -77,36 +80,37 @@ export function VerdictForm({ docId, revision, sectionVersions, canApprove, stal
         </div>
       ) : (
         <form
-          className="grid gap-3"
           onSubmit={(e) => {
             e.preventDefault();
             send(kind, body);
           }}
         >
-          {failure && <Alert variant="danger">{failure.message}</Alert>}
-          <fieldset className="grid gap-1">
-            <legend className="mb-1 text-sm font-medium text-slate-900">Your review</legend>
-            {KINDS.map((k) => {
-              const disabled = k.kind !== "COMMENT" && !canApprove;
-              return (
-                <label key={k.kind} className={`flex items-start gap-2 rounded px-1 py-1 text-sm ${disabled ? "opacity-50" : "hover:bg-slate-50"}`}>
-                  <input type="radio" name="kind" className="mt-0.5 size-4" checked={kind === k.kind} disabled={disabled} onChange={() => setKind(k.kind)} />
-                  <span>
-                    <span className="font-medium text-slate-900">{k.label}</span>
-                    <span className="block text-xs text-slate-600">{k.hint}</span>
-                  </span>
-                </label>
-              );
-            })}
-            {!canApprove && <p className="text-xs text-slate-600">Authors cannot approve or request changes on their own doc.</p>}
-            {canApprove && !requested && <p className="text-xs text-slate-600">You were not asked to review: your verdict is recorded but does not count toward approval.</p>}
+          <fieldset disabled={!ready} className="grid min-w-0 gap-3">
+            {failure && <Alert variant="danger">{failure.message}</Alert>}
+            <fieldset className="grid gap-1">
+              <legend className="mb-1 text-sm font-medium text-slate-900">Your review</legend>
+              {KINDS.map((k) => {
+                const disabled = k.kind !== "COMMENT" && !canApprove;
+                return (
+                  <label key={k.kind} className={`flex items-start gap-2 rounded px-1 py-1 text-sm ${disabled ? "opacity-50" : "hover:bg-slate-50"}`}>
+                    <input type="radio" name="kind" className="mt-0.5 size-4" checked={kind === k.kind} disabled={disabled} onChange={() => setKind(k.kind)} />
+                    <span>
+                      <span className="font-medium text-slate-900">{k.label}</span>
+                      <span className="block text-xs text-slate-600">{k.hint}</span>
+                    </span>
+                  </label>
+                );
+              })}
+              {!canApprove && <p className="text-xs text-slate-600">Authors cannot approve or request changes on their own doc.</p>}
+              {canApprove && !requested && <p className="text-xs text-slate-600">You were not asked to review: your verdict is recorded but does not count toward approval.</p>}
+            </fieldset>
+            <Field label="Message">
+              <Textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={REVIEW_MESSAGE_MAX} placeholder={kind === "REQUEST_CHANGES" ? "What needs to change?" : "Optional"} />
+            </Field>
+            <Button type="submit" loading={pending} className="justify-self-start" disabled={kind === "COMMENT" && !body.trim()}>
+              Submit review
+            </Button>
           </fieldset>
-          <Field label="Message">
-            <Textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={REVIEW_MESSAGE_MAX} placeholder={kind === "REQUEST_CHANGES" ? "What needs to change?" : "Optional"} />
-          </Field>
-          <Button type="submit" loading={pending} className="justify-self-start" disabled={kind === "COMMENT" && !body.trim()}>
-            Submit review
-          </Button>
         </form>
       )}
     </div>
