@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
-import { newUser, signUp } from "../fixtures/users";
+import { inviteTeammate, newUser, signUp } from "../fixtures/users";
 
 /** Select `text` inside a section's rendered content, as a mouse drag would. */
 async function selectText(page: Page, sectionKey: string, text: string) {
@@ -37,17 +37,7 @@ test("review comments: a reviewer comments on selected text and blocks, the auth
   await signUp(a, author);
 
   // The reviewer joins the author's workspace.
-  await a.getByRole("link", { name: "Settings" }).click();
-  await a.getByLabel("Email address").fill(reviewer.email);
-  await a.getByLabel("Role", { exact: true }).selectOption("MEMBER");
-  await a.getByRole("button", { name: "Send invitation" }).click();
-  const invite = (await a.getByTestId("invite-link").textContent())!.trim();
-  const reviewerCtx = await browser.newContext();
-  const r = await reviewerCtx.newPage();
-  await r.goto(invite);
-  await r.getByRole("link", { name: "Create an account to join" }).click();
-  await expect(r).toHaveURL(/\/sign-up\?invitation=/);
-  await signUp(r, reviewer, r.url());
+  const r = await inviteTeammate(a, browser, reviewer);
 
   // The author writes the overview and asks for review.
   const { url, docId } = await createDoc(a, "Session cache");
@@ -143,6 +133,6 @@ test("review comments: a reviewer comments on selected text and blocks, the auth
   expect(await g.content()).not.toContain(author.email);
 
   await authorCtx.close();
-  await reviewerCtx.close();
+  await r.context().close();
   await guestCtx.close();
 });

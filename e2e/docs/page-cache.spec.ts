@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
-import { newUser, signUp } from "../fixtures/users";
+import { inviteTeammate, newUser, signUp } from "../fixtures/users";
 
 // Repeat reads of an unchanged doc come from the page cache (lib/docs/page-cache.ts).
 // What a reader must never notice: someone else's page, or an old one after a change.
@@ -16,16 +16,7 @@ test("the page cache serves each reader their own page, and a change at the very
   const mate = newUser("mate");
   const a = await (await browser.newContext()).newPage();
   await signUp(a, author);
-  await a.getByRole("link", { name: "Settings" }).click();
-  await a.getByLabel("Email address").fill(mate.email);
-  await a.getByLabel("Role", { exact: true }).selectOption("MEMBER");
-  await a.getByRole("button", { name: "Send invitation" }).click();
-  const invite = (await a.getByTestId("invite-link").textContent())!.trim();
-  const m = await (await browser.newContext()).newPage();
-  await m.goto(invite);
-  await m.getByRole("link", { name: "Create an account to join" }).click();
-  await expect(m).toHaveURL(/\/sign-up\?invitation=/);
-  await signUp(m, mate, m.url());
+  const m = await inviteTeammate(a, browser, mate);
 
   const { url, docId } = await createDoc(a, "Cache invalidation");
   await cacheOf(a, a.goto(url));

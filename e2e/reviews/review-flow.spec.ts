@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc } from "../fixtures/docs";
-import { newUser, signUp } from "../fixtures/users";
+import { inviteTeammate, newUser, signUp } from "../fixtures/users";
 
 /** Type at the end of a section in the real editor and wait until it is saved. */
 async function editSection(page: Page, title: string, text: string) {
@@ -26,17 +26,7 @@ test("review flow: request → changes requested → approve → stale after an 
   await signUp(a, author);
 
   // The reviewer joins the author's workspace through an invitation.
-  await a.getByRole("link", { name: "Settings" }).click();
-  await a.getByLabel("Email address").fill(reviewer.email);
-  await a.getByLabel("Role", { exact: true }).selectOption("MEMBER");
-  await a.getByRole("button", { name: "Send invitation" }).click();
-  const link = (await a.getByTestId("invite-link").textContent())!.trim();
-  const reviewerCtx = await browser.newContext();
-  const r = await reviewerCtx.newPage();
-  await r.goto(link);
-  await r.getByRole("link", { name: "Create an account to join" }).click();
-  await expect(r).toHaveURL(/\/sign-up\?invitation=/);
-  await signUp(r, reviewer, r.url());
+  const r = await inviteTeammate(a, browser, reviewer);
 
   // The author writes the overview in the editor and asks for review.
   const { url, docId } = await createDoc(a, "Rate limiter");
@@ -116,5 +106,5 @@ test("review flow: request → changes requested → approve → stale after an 
   expect(md).toContain(`${reviewer.name}'s approval of revision`);
 
   await authorCtx.close();
-  await reviewerCtx.close();
+  await r.context().close();
 });
