@@ -40,24 +40,11 @@ import {
   type World,
 } from "@/lib/testing/access-matrix";
 
-// Next's request-scoped helpers have no request here: headers and cookies are plain
-// values, revalidation is a no-op, and session cookies are not written (the session
-// itself comes from runAsActorForTest). Authorization is all that is under test.
-vi.mock("next/headers", () => {
-  const jar = new Map<string, string>();
-  return {
-    headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "203.0.113.7" }),
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-      getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-      has: (name: string) => jar.has(name),
-      set: (name: string, value: string) => void jar.set(name, value),
-      delete: (name: string) => void jar.delete(name),
-    }),
-  };
-});
-vi.mock("next/cache", async (original) => ({ ...(await original<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock("@/lib/auth/next-auth", async (original) => ({ ...(await original<object>()), signIn: async () => undefined, signOut: async () => undefined }));
+// Next's request-scoped helpers without a request (lib/testing/next-request-mocks.ts):
+// authorization is all that is under test.
+vi.mock("next/headers", async () => (await import("@/lib/testing/next-request-mocks")).nextHeaders("203.0.113.7"));
+vi.mock("next/cache", async (original) => ({ ...(await original<object>()), ...(await import("@/lib/testing/next-request-mocks")).noRevalidation }));
+vi.mock("@/lib/auth/next-auth", async (original) => ({ ...(await original<object>()), ...(await import("@/lib/testing/next-request-mocks")).noSessionCookies }));
 
 const OK = "ok";
 const REDIRECT = "redirect";

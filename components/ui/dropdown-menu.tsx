@@ -4,6 +4,7 @@ import * as MenuPrimitive from "@radix-ui/react-dropdown-menu";
 import { Check, Circle } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { FLOATING_SURFACE } from "./floating-surface";
 
 /**
  * Root. Non-modal by default: a modal menu aria-hides the rest of the page while open,
@@ -26,9 +27,8 @@ export function DropdownMenuContent({ className, sideOffset = 4, align = "start"
         sideOffset={sideOffset}
         align={align}
         className={cn(
-          "z-50 max-h-(--radix-dropdown-menu-content-available-height) max-w-[calc(100vw-1rem)] min-w-44 overflow-y-auto",
-          "origin-(--radix-dropdown-menu-content-transform-origin) rounded-md border border-slate-200 bg-white p-1 text-sm text-slate-700 shadow-lg",
-          "transition-[opacity,scale] duration-100 ease-out starting:scale-95 starting:opacity-0 motion-reduce:transition-none",
+          FLOATING_SURFACE,
+          "max-h-(--radix-dropdown-menu-content-available-height) min-w-44 origin-(--radix-dropdown-menu-content-transform-origin) p-1 text-slate-700",
           className,
         )}
         {...props}

@@ -4,6 +4,7 @@ import { type ComponentProps, type KeyboardEvent, type ReactNode, type RefObject
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
 import { useAnchoredLayer } from "./floating";
+import { FLOATING_SURFACE } from "./floating-surface";
 
 type MenuProps = {
   open: boolean;
@@ -57,8 +58,8 @@ export function Menu({ open, onOpenChange, anchor, onCloseFocus, className, chil
       style={style}
       onKeyDown={onKeyDown}
       className={cn(
-        "z-50 max-w-[calc(100vw-1rem)] min-w-44 overflow-y-auto rounded-md outline-hidden border border-slate-200 bg-white p-1 text-sm text-slate-700 shadow-lg",
-        "transition-[opacity,scale] duration-100 ease-out starting:scale-95 starting:opacity-0 motion-reduce:transition-none",
+        FLOATING_SURFACE,
+        "min-w-44 p-1 text-slate-700 outline-hidden",
         className,
       )}
       {...props}

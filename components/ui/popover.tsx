@@ -4,6 +4,7 @@ import { type ComponentProps, type RefObject } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
 import { useAnchoredLayer } from "./floating";
+import { FLOATING_SURFACE } from "./floating-surface";
 
 type PopoverContentProps = Omit<ComponentProps<"div">, "ref"> & {
   open: boolean;
@@ -29,9 +30,8 @@ export function PopoverContent({ open, onOpenChange, anchor, onCloseFocus, class
       role="dialog"
       style={style}
       className={cn(
-        "z-50 w-72 max-w-[calc(100vw-1rem)] overflow-y-auto",
-        "rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-900 shadow-lg focus:outline-hidden",
-        "transition-[opacity,scale] duration-100 ease-out starting:scale-95 starting:opacity-0 motion-reduce:transition-none",
+        FLOATING_SURFACE,
+        "w-72 p-4 text-slate-900 focus:outline-hidden",
         className,
       )}
       {...props}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
-import { inviteTeammate, newUser, signUp } from "../fixtures/users";
+import { authorWithTeammate } from "../fixtures/users";
 
 /** Select `text` inside a section's rendered content, as a mouse drag would. */
 async function selectText(page: Page, sectionKey: string, text: string) {
@@ -30,14 +30,8 @@ const thread = (page: Page, text: string) => page.locator('[data-testid="thread"
 
 test("review comments: a reviewer comments on selected text and blocks, the author replies and resolves, the doc is approved only then; the mention reaches the inbox; a guest comments through a comment link", async ({ browser }) => {
   test.setTimeout(240_000);
-  const author = newUser("author");
-  const reviewer = newUser("reviewer");
-  const authorCtx = await browser.newContext();
-  const a = await authorCtx.newPage();
-  await signUp(a, author);
-
-  // The reviewer joins the author's workspace.
-  const r = await inviteTeammate(a, browser, reviewer);
+  // The reviewer joins the author's workspace through an invitation.
+  const { author, mate: reviewer, a, m: r } = await authorWithTeammate(browser);
 
   // The author writes the overview and asks for review.
   const { url, docId } = await createDoc(a, "Session cache");
@@ -132,7 +126,7 @@ test("review comments: a reviewer comments on selected text and blocks, the auth
   await expect(thread(a, "Is daily rotation enough for audit?").getByText("guest", { exact: true })).toBeVisible();
   expect(await g.content()).not.toContain(author.email);
 
-  await authorCtx.close();
+  await a.context().close();
   await r.context().close();
   await guestCtx.close();
 });

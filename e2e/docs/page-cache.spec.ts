@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
-import { inviteTeammate, newUser, signUp } from "../fixtures/users";
+import { authorWithTeammate } from "../fixtures/users";
 
 // Repeat reads of an unchanged doc come from the page cache (lib/docs/page-cache.ts).
 // What a reader must never notice: someone else's page, or an old one after a change.
@@ -12,11 +12,7 @@ const cacheOf = async (page: Page, load: Promise<unknown>) => {
 
 test("the page cache serves each reader their own page, and a change at the very next load", async ({ browser }) => {
   test.setTimeout(120_000);
-  const author = newUser("author");
-  const mate = newUser("mate");
-  const a = await (await browser.newContext()).newPage();
-  await signUp(a, author);
-  const m = await inviteTeammate(a, browser, mate);
+  const { author, mate, a, m } = await authorWithTeammate(browser, "mate");
 
   const { url, docId } = await createDoc(a, "Cache invalidation");
   await cacheOf(a, a.goto(url));

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc } from "../fixtures/docs";
-import { inviteTeammate, newUser, signUp } from "../fixtures/users";
+import { authorWithTeammate } from "../fixtures/users";
 
 /** Type at the end of a section in the real editor and wait until it is saved. */
 async function editSection(page: Page, title: string, text: string) {
@@ -19,14 +19,8 @@ const reviewerRow = (page: Page, name: string) => panel(page).getByTestId("revie
 
 test("review flow: request → changes requested → approve → stale after an edit, with the diff → approve again; the audit export lists it all", async ({ browser }) => {
   test.setTimeout(180_000);
-  const author = newUser("author");
-  const reviewer = newUser("reviewer");
-  const authorCtx = await browser.newContext();
-  const a = await authorCtx.newPage();
-  await signUp(a, author);
-
   // The reviewer joins the author's workspace through an invitation.
-  const r = await inviteTeammate(a, browser, reviewer);
+  const { author, mate: reviewer, a, m: r } = await authorWithTeammate(browser);
 
   // The author writes the overview in the editor and asks for review.
   const { url, docId } = await createDoc(a, "Rate limiter");
@@ -105,6 +99,6 @@ test("review flow: request → changes requested → approve → stale after an 
   expect(md).toContain(record.approvals[1].contentHash);
   expect(md).toContain(`${reviewer.name}'s approval of revision`);
 
-  await authorCtx.close();
+  await a.context().close();
   await r.context().close();
 });

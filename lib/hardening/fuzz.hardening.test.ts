@@ -24,24 +24,10 @@ import { createDocFixture, createWorld, discoverEndpoints, type Endpoint, type W
 import { actorFor, caseFor, describeCase, requestOf, type FuzzCase, type RealIds } from "./fuzz-cases";
 import { changedTables, openStateReader, type StoredState } from "./stored-state";
 
-// As in the access matrix: Next's request-scoped helpers have no request here, so
-// headers and cookies are plain values, revalidation is a no-op, and the session
-// comes from runAsActorForTest instead of a cookie.
-vi.mock("next/headers", () => {
-  const jar = new Map<string, string>();
-  return {
-    headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": "203.0.113.9" }),
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-      getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-      has: (name: string) => jar.has(name),
-      set: (name: string, value: string) => void jar.set(name, value),
-      delete: (name: string) => void jar.delete(name),
-    }),
-  };
-});
-vi.mock("next/cache", async (original) => ({ ...(await original<object>()), revalidatePath: () => undefined, revalidateTag: () => undefined }));
-vi.mock("@/lib/auth/next-auth", async (original) => ({ ...(await original<object>()), signIn: async () => undefined, signOut: async () => undefined }));
+// As in the access matrix: Next's request-scoped helpers without a request (lib/testing/next-request-mocks.ts).
+vi.mock("next/headers", async () => (await import("@/lib/testing/next-request-mocks")).nextHeaders("203.0.113.9"));
+vi.mock("next/cache", async (original) => ({ ...(await original<object>()), ...(await import("@/lib/testing/next-request-mocks")).noRevalidation }));
+vi.mock("@/lib/auth/next-auth", async (original) => ({ ...(await original<object>()), ...(await import("@/lib/testing/next-request-mocks")).noSessionCookies }));
 
 const TOTAL = Number(process.env.HARDENING_FUZZ_TOTAL ?? 5000);
 const endpoints = await discoverEndpoints(path.resolve(import.meta.dirname, "..", ".."));
