@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/session";
 import { db, type WorkspaceRole } from "@/lib/db";
 
 let counter = 0;
-export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 6)}@example.test`;
+export const uniqueEmail = (prefix = "user") =>
+  `${prefix}-${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 6)}@example.test`;
 export const TEST_PASSWORD = "correct horse battery";
 
 /** A signed-up user with their own workspace (as after the sign-up form). */
