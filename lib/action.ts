@@ -14,19 +14,30 @@ export type ActionError = {
 };
 export type ActionResult<T = undefined> = { ok: true; data: T } | ActionError;
 
-export const UNAVAILABLE_MESSAGE = "The database is not reachable right now. Your input is kept here; please try again in a moment.";
+export const UNAVAILABLE_MESSAGE =
+  "The database is not reachable right now. Your input is kept here; please try again in a moment.";
 
 /** Map anything thrown to a result the UI can show; unexpected errors are logged with a request id. */
 export function toActionError(error: unknown): ActionError {
   if (isAppError(error)) {
-    return { ok: false, code: error.code, message: error.message, fieldErrors: error.details.fieldErrors, retryAfterSeconds: error.details.retryAfterSeconds };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      fieldErrors: error.details.fieldErrors,
+      retryAfterSeconds: error.details.retryAfterSeconds,
+    };
   }
   if (isDatabaseUnavailable(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
   const inputProblem = databaseInputProblem(error);
   if (inputProblem) return { ok: false, code: "INVALID_INPUT", message: inputProblem };
   const requestId = newRequestId();
   logError("server action failed", error, { requestId });
-  return { ok: false, code: "INTERNAL", message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.` };
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
+  };
 }
 
 /**
@@ -43,7 +54,11 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 }
 
 /** Echo the named form fields back on a failed result (never passwords). */
-export function keepValues<R extends ActionResult<unknown>>(result: R, input: Record<string, string | undefined>, names: string[]): R {
+export function keepValues<R extends ActionResult<unknown>>(
+  result: R,
+  input: Record<string, string | undefined>,
+  names: string[],
+): R {
   if (result.ok) return result;
   return { ...result, values: Object.fromEntries(names.map((n) => [n, input[n] ?? ""])) };
 }
@@ -62,5 +77,7 @@ export function argText(value: unknown): string {
 /** The text fields of a submitted form; none when the argument is not a FormData. */
 export function formFields(form: unknown): Record<string, string> {
   if (!(form instanceof FormData)) return {};
-  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }

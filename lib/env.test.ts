@@ -34,7 +34,10 @@ describe("parseEnv", () => {
 
   it("turns the doc page cache on by default and names bad page-cache settings", () => {
     expect(parseEnv(valid)).toMatchObject({ PAGE_CACHE: "on", PAGE_CACHE_MB: 64 });
-    expect(parseEnv({ ...valid, PAGE_CACHE: "off", PAGE_CACHE_ORIGIN: "http://10.0.0.5:3000" })).toMatchObject({ PAGE_CACHE: "off", PAGE_CACHE_ORIGIN: "http://10.0.0.5:3000" });
+    expect(parseEnv({ ...valid, PAGE_CACHE: "off", PAGE_CACHE_ORIGIN: "http://10.0.0.5:3000" })).toMatchObject({
+      PAGE_CACHE: "off",
+      PAGE_CACHE_ORIGIN: "http://10.0.0.5:3000",
+    });
     const problems = problemsOf({ ...valid, PAGE_CACHE: "yes", PAGE_CACHE_MB: "lots", PAGE_CACHE_ORIGIN: "10.0.0.5" });
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^PAGE_CACHE must be "on" or "off"/);

@@ -8,6 +8,7 @@ export const HTTP_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
@@ -41,9 +42,30 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (e && typeof e === "object" && !seen.has(e)) {
     seen.add(e);
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "53300", "P1001", "P1017", "P2024", "P2028"].includes(code))
+    if (
+      typeof code === "string" &&
+      [
+        "ECONNREFUSED",
+        "ECONNRESET",
+        "ETIMEDOUT",
+        "57P01",
+        "57P02",
+        "57P03",
+        "53300",
+        "P1001",
+        "P1017",
+        "P2024",
+        "P2028",
+      ].includes(code)
+    )
       return true;
-    if (typeof message === "string" && /ECONNREFUSED|Connection terminated|connection timeout|terminating connection|the database system is (starting up|shutting down)|Can't reach database|timeout exceeded when trying to connect|Unable to start a transaction|is not queryable|Server has closed the connection|Connection (closed|ended) unexpectedly/i.test(message))
+    if (
+      typeof message === "string" &&
+      (/ECONNREFUSED|Connection terminated|connection timeout|terminating connection/i.test(message) ||
+        /the database system is (starting up|shutting down)|Can't reach database/i.test(message) ||
+        /timeout exceeded when trying to connect|Unable to start a transaction|is not queryable/i.test(message) ||
+        /Server has closed the connection|Connection (closed|ended) unexpectedly/i.test(message))
+    )
       return true;
     e = (e as { cause?: unknown }).cause;
   }
@@ -63,12 +85,26 @@ export function databaseInputProblem(error: unknown): string | null {
   let e: unknown = error;
   while (e && typeof e === "object" && !seen.has(e)) {
     seen.add(e);
-    const { code, message, meta, originalCode } = e as { code?: unknown; message?: unknown; meta?: { code?: unknown }; originalCode?: unknown };
+    const { code, message, meta, originalCode } = e as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { code?: unknown };
+      originalCode?: unknown;
+    };
     const codes = [code, meta?.code, originalCode].filter((c): c is string => typeof c === "string");
     const text = typeof message === "string" ? message : "";
-    if (codes.some((c) => c === "22021" || c === "22P05") || /invalid byte sequence for encoding|has no equivalent in encoding|unexpected end of hex escape|lone leading surrogate|invalid unicode code point/i.test(text))
+    if (
+      codes.some((c) => c === "22021" || c === "22P05") ||
+      /invalid byte sequence for encoding|has no equivalent in encoding|unexpected end of hex escape/i.test(text) ||
+      /lone leading surrogate|invalid unicode code point|unsupported Unicode escape sequence/i.test(text)
+    )
       return "Text may not contain NUL characters or invalid Unicode.";
-    if (codes.some((c) => c === "22001" || c === "54000") || /value too long for type|index row (size|requires)/.test(text)) return "A value in the request is too long.";
+    if (
+      codes.some((c) => c === "22001" || c === "54000") ||
+      /value too long for type|index row (size|requires)/.test(text)
+    )
+      return "A value in the request is too long.";
+    if (/tsquery stack too small/.test(text)) return "This search has too many operators; use fewer '-' and quotes.";
     e = (e as { cause?: unknown }).cause;
   }
   return null;

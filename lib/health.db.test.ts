@@ -9,7 +9,12 @@ describe("health", () => {
   });
 
   it("reports it unreachable (the route answers 503) when nothing listens", async () => {
-    const dead = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    const dead = new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: "postgresql://postgres@127.0.0.1:1/none",
+        connectionTimeoutMillis: 500,
+      }),
+    });
     await expect(checkHealth(dead)).resolves.toEqual({ status: "degraded", db: "unreachable" });
   });
 });

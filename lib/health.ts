@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 type Pingable = { $queryRaw: (query: TemplateStringsArray) => Promise<unknown> };
 
 /** Liveness of the app and its database; a dead database answers within ~2 s. */
-export async function checkHealth(client: Pingable = db): Promise<{ status: "ok" | "degraded"; db: "ok" | "unreachable" }> {
+export async function checkHealth(
+  client: Pingable = db,
+): Promise<{ status: "ok" | "degraded"; db: "ok" | "unreachable" }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

@@ -10,7 +10,13 @@
  * does: 'strict-dynamic'); 'unsafe-inline' is then ignored by browsers, and kept only for
  * the static fallback, which has no nonce to offer.
  */
-export function contentSecurityPolicy(isDev = process.env.NODE_ENV === "development", nonce?: string): string {
+import { collabPublicUrls } from "./collab/urls";
+
+export function contentSecurityPolicy(
+  isDev = process.env.NODE_ENV === "development",
+  nonce?: string,
+  hostname?: string,
+): string {
   const script = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"] : ["'self'", "'unsafe-inline'"];
   if (isDev) script.push("'unsafe-eval'");
   return [
@@ -18,9 +24,10 @@ export function contentSecurityPolicy(isDev = process.env.NODE_ENV === "developm
     `script-src ${script.join(" ")}`,
     // Style attributes (Radix positioning, sonner) cannot carry a nonce.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // https: for remote images, which only a workspace that allows them can store (lib/media/remote-images.ts).
+    "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
-    `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+    `connect-src 'self'${isDev ? " ws: wss:" : collabConnectSource(hostname)}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -47,4 +54,17 @@ export function sharedPageHeaders(): { key: string; value: string }[] {
     { key: "Referrer-Policy", value: "no-referrer" },
     { key: "X-Robots-Tag", value: "noindex, nofollow" },
   ];
+}
+
+/**
+ * The live co-editing server's WebSocket (lib/collab): COLLAB_PUBLIC_URLS' (or COLLAB_PUBLIC_URL's) origins, or
+ * the page's own host at COLLAB_PORT (the host is known per request, in proxy.ts).
+ */
+export function collabConnectSource(hostname?: string): string {
+  if (process.env.COLLAB === "off") return "";
+  const publicUrls = collabPublicUrls();
+  if (publicUrls.length) return [...new Set(publicUrls.map((u) => ` ${new URL(u).origin}`))].join("");
+  if (!hostname || !/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(hostname)) return "";
+  const port = Number(process.env.COLLAB_PORT ?? 1234);
+  return ` ws://${hostname}:${port} wss://${hostname}:${port}`;
 }

@@ -21,7 +21,12 @@ export type WorkspacePermission = keyof typeof WORKSPACE_PERMISSIONS;
 
 export const WORKSPACE_ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly WorkspaceRole[];
 
-export const ROLE_LABELS: Record<WorkspaceRole, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer" };
+export const ROLE_LABELS: Record<WorkspaceRole, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  MEMBER: "Member",
+  VIEWER: "Viewer",
+};
 
 export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   OWNER: "Everything, including managing owners",

@@ -9,11 +9,14 @@ import { AppError } from "@/lib/errors";
 export type Limit = { key: string; limit: number; windowSeconds: number };
 
 export async function getRetryAfterSeconds(limits: Limit[]): Promise<number> {
-  const rows = await db.rateLimitBucket.findMany({ where: { key: { in: limits.map((l) => l.key) }, resetAt: { gt: new Date() } } });
+  const rows = await db.rateLimitBucket.findMany({
+    where: { key: { in: limits.map((l) => l.key) }, resetAt: { gt: new Date() } },
+  });
   let retry = 0;
   for (const row of rows) {
     const limit = limits.find((l) => l.key === row.key);
-    if (limit && row.hits >= limit.limit) retry = Math.max(retry, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
+    if (limit && row.hits >= limit.limit)
+      retry = Math.max(retry, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
   }
   return retry;
 }
@@ -23,7 +26,9 @@ export async function assertNotRateLimited(limits: Limit[], message: string): Pr
   const retryAfterSeconds = await getRetryAfterSeconds(limits);
   if (retryAfterSeconds > 0) {
     const minutes = Math.ceil(retryAfterSeconds / 60);
-    throw new AppError("RATE_LIMITED", `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, { retryAfterSeconds });
+    throw new AppError("RATE_LIMITED", `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+      retryAfterSeconds,
+    });
   }
 }
 
@@ -35,7 +40,8 @@ export async function recordHit(limits: Limit[]): Promise<void> {
       VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
       ON CONFLICT ("key") DO UPDATE SET
         "hits" = CASE WHEN "RateLimitBucket"."resetAt" <= now() THEN 1 ELSE "RateLimitBucket"."hits" + 1 END,
-        "resetAt" = CASE WHEN "RateLimitBucket"."resetAt" <= now() THEN now() + make_interval(secs => ${windowSeconds}) ELSE "RateLimitBucket"."resetAt" END`;
+        "resetAt" = CASE WHEN "RateLimitBucket"."resetAt" <= now()
+          THEN now() + make_interval(secs => ${windowSeconds}) ELSE "RateLimitBucket"."resetAt" END`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanName } from "@/lib/names";
 
 /** Client-safe input schemas: the forms and the server parse the same ones. */
 export const ZEmail = z
@@ -17,7 +18,11 @@ export const ZPassword = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`);
 
-export const ZName = z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+export const ZName = z
+  .string({ error: "Enter your name" })
+  .overwrite(cleanName)
+  .min(1, "Enter your name")
+  .max(100, "Use at most 100 characters");
 
 export const ZSignUp = z.object({
   name: ZName,

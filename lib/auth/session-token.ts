@@ -1,9 +1,10 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 
 export type Actor = { id: string; name: string; email: string };
-export type SessionClaims = { id: string; sessionVersion: number };
+/** `sessionId`: the AuthSession row the cookie names (lib/auth/auth-sessions.ts); null in cookies from before it. */
+export type SessionClaims = { id: string; sessionVersion: number; sessionId: string | null };
 
 /** What both `cookies()` (pages, actions) and `NextRequest.cookies` (proxy.ts) offer. */
 export type CookieJar = { get(name: string): { value: string } | undefined; getAll(): { name: string }[] };
@@ -27,7 +28,10 @@ export async function claimsFromCookies(jar: CookieJar): Promise<SessionClaims |
     if (!hit) {
       const payload = await decode({ token, secret: process.env.AUTH_SECRET ?? "", salt: name }).catch(() => null);
       if (!payload?.sub || typeof payload.exp !== "number") return null;
-      hit = { claims: { id: payload.sub, sessionVersion: payload.sv ?? 0 }, exp: payload.exp };
+      hit = {
+        claims: { id: payload.sub, sessionVersion: payload.sv ?? 0, sessionId: payload.sid ?? null },
+        exp: payload.exp,
+      };
       if (decodedTokens.size >= MAX_DECODED) decodedTokens.delete(decodedTokens.keys().next().value!);
       decodedTokens.set(token, hit);
     }
@@ -41,14 +45,26 @@ export async function claimsFromCookies(jar: CookieJar): Promise<SessionClaims |
 }
 
 /**
- * The user the claims name, read on every request so "sign out everywhere" and deleted
- * accounts take effect at once rather than at JWT expiry. Raw SQL: this runs on every
- * request, and the typed query costs ~10× the statement itself (bench: Prisma vs raw pg).
+ * The user the claims name, read on every request with the session the cookie names, so
+ * sign-out, "sign out everywhere" and deleted accounts take effect at once rather than at
+ * JWT expiry. Raw SQL: this runs on every request, and the typed query costs ~10× the
+ * statement itself (bench: Prisma vs raw pg).
  */
 export async function actorFromClaims(claims: SessionClaims): Promise<Actor | null> {
+  if (!claims.sessionId) return null;
   const [user] = await db.$queryRaw<{ id: string; name: string; email: string; sessionVersion: number }[]>`
-    SELECT id, name, email, "sessionVersion" FROM "User" WHERE id = ${claims.id}`;
+    SELECT u.id, u.name, u.email, u."sessionVersion" FROM "User" u ${liveSessionJoin(claims.sessionId)}
+    WHERE u.id = ${claims.id}`;
   return sessionHolds(user, claims) ? { id: user!.id, name: user!.name, email: user!.email } : null;
+}
+
+/**
+ * SQL joining user `u` to the live session `sessionId` (not revoked, not expired): no row, no session.
+ * Every reader of the session cookie uses it (here and lib/docs/page-cache.ts).
+ */
+export function liveSessionJoin(sessionId: string): Prisma.Sql {
+  return Prisma.sql`JOIN "AuthSession" s ON s."userId" = u.id AND s.id = ${sessionId}
+      AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."deletedAt" IS NULL`;
 }
 
 /** A token names a live session while its user exists and "sign out everywhere" has not moved past it. */

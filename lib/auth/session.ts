@@ -5,7 +5,10 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { noteRequestUser } from "@/lib/observability/context";
+import { currentBearerCaller } from "@/lib/tokens/bearer";
 import { auth } from "./next-auth";
+import { revokeAllAuthSessions, revokeAuthSession } from "./auth-sessions";
 import { actorFromClaims, claimsFromCookies, type Actor, type SessionClaims } from "./session-token";
 
 export type { Actor } from "./session-token";
@@ -19,7 +22,7 @@ export type { Actor } from "./session-token";
 const testActorStore = process.env.NODE_ENV === "test" ? new AsyncLocalStorage<{ actor: Actor | null }>() : null;
 
 export function runAsActorForTest<T>(actor: Actor | null, fn: () => Promise<T>): Promise<T> {
-  if (!testActorStore) throw new Error("runAsActorForTest is only available when NODE_ENV is \"test\".");
+  if (!testActorStore) throw new Error('runAsActorForTest is only available when NODE_ENV is "test".');
   return testActorStore.run({ actor }, fn);
 }
 
@@ -29,16 +32,26 @@ export function runAsActorForTest<T>(actor: Actor | null, fn: () => Promise<T>):
  * on the next request rather than at JWT expiry.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  // A JSON route called with an API token (lib/http/route.ts): the token's owner, whatever cookie came along.
+  const bearer = currentBearerCaller();
+  if (bearer) {
+    noteRequestUser(bearer.actor.id);
+    return bearer.actor;
+  }
   const testCaller = testActorStore?.getStore();
   if (testCaller) return testCaller.actor;
   const fromCookie = await claimsFromCookies(await cookies());
   const session = fromCookie === undefined ? await sessionFromAuthJs() : fromCookie;
-  return session ? actorFromClaims(session) : null;
+  const actor = session ? await actorFromClaims(session) : null;
+  noteRequestUser(actor?.id); // the user id (never the email) on this request's log line
+  return actor;
 });
 
 async function sessionFromAuthJs(): Promise<SessionClaims | null> {
   const session = await auth();
-  return session?.user?.id ? { id: session.user.id, sessionVersion: session.sessionVersion } : null;
+  return session?.user?.id
+    ? { id: session.user.id, sessionVersion: session.sessionVersion, sessionId: session.sid }
+    : null;
 }
 
 /** For actions and route handlers: throws UNAUTHENTICATED. */
@@ -55,7 +68,15 @@ export async function requirePageActor(returnTo: string): Promise<Actor> {
   return actor;
 }
 
-/** "Sign out everywhere": every JWT issued before now stops working. */
+/** "Sign out everywhere": every session of the actor ends, this one included. */
 export async function revokeAllSessions(actor: Actor): Promise<void> {
   await db.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+  await revokeAllAuthSessions(actor.id);
+}
+
+/** Sign-out: the session this request's cookie names ends on the server, so a copy of the cookie is worthless. */
+export async function revokeCurrentSession(): Promise<void> {
+  const fromCookie = await claimsFromCookies(await cookies());
+  const claims = fromCookie === undefined ? await sessionFromAuthJs() : fromCookie;
+  await revokeAuthSession(claims?.sessionId);
 }

@@ -25,7 +25,10 @@ export async function verifyCredentials(raw: unknown, ip: string): Promise<{ id:
   const input = parseInput(ZSignIn, raw);
   const limits = signInLimits(input.email, ip);
   await assertNotRateLimited(limits, "Too many failed sign-in attempts.");
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, passwordHash: true, sessionVersion: true },
+  });
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok) {
     await recordHit(limits);

@@ -8,8 +8,15 @@ import { issueSignInTicket, readSignInTicket } from "./ticket";
 describe("sign-up", () => {
   it("creates the user, their workspace and an owner membership", async () => {
     const email = uniqueEmail("Ada");
-    const { userId, workspaceSlug } = await signUp({ name: "Ada Lovelace", email: `  ${email.toUpperCase()} `, password: TEST_PASSWORD });
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: { include: { workspace: true } } } });
+    const { userId, workspaceSlug } = await signUp({
+      name: "Ada Lovelace",
+      email: `  ${email.toUpperCase()} `,
+      password: TEST_PASSWORD,
+    });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      include: { memberships: { include: { workspace: true } } },
+    });
     expect(user.email).toBe(email.toLowerCase());
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.memberships).toHaveLength(1);
@@ -20,7 +27,9 @@ describe("sign-up", () => {
 
   it("refuses a second account with the same email, whatever its case", async () => {
     const { actor } = await createUser();
-    await expect(signUp({ name: "Again", email: actor.email.toUpperCase(), password: TEST_PASSWORD })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      signUp({ name: "Again", email: actor.email.toUpperCase(), password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("refuses passwords shorter than 8 characters with a field message", async () => {
@@ -34,7 +43,9 @@ describe("sign-up", () => {
 describe("sign-in", () => {
   it("accepts the right password", async () => {
     const { actor } = await createUser();
-    await expect(verifyCredentials({ email: actor.email, password: TEST_PASSWORD }, "10.0.0.1")).resolves.toMatchObject({ id: actor.id });
+    await expect(verifyCredentials({ email: actor.email, password: TEST_PASSWORD }, "10.0.0.1")).resolves.toMatchObject(
+      { id: actor.id },
+    );
   });
 
   it("says the same thing for an unknown email and a wrong password", async () => {
@@ -48,7 +59,9 @@ describe("sign-in", () => {
   it("locks an account after 5 failures, even with the right password, and says when to retry", async () => {
     const { actor } = await createUser();
     for (let i = 0; i < 5; i++) {
-      await expect(verifyCredentials({ email: actor.email, password: `nope-${i}` }, `10.1.0.${i}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(
+        verifyCredentials({ email: actor.email, password: `nope-${i}` }, `10.1.0.${i}`),
+      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     }
     const error = await verifyCredentials({ email: actor.email, password: TEST_PASSWORD }, "10.1.0.99").catch((e) => e);
     expect(error.code).toBe("RATE_LIMITED");
@@ -59,9 +72,13 @@ describe("sign-in", () => {
   it("limits one IP across many accounts", async () => {
     const ip = `10.2.${Math.floor(Math.random() * 200)}.1`;
     for (let i = 0; i < 20; i++) {
-      await expect(verifyCredentials({ email: uniqueEmail(), password: "guess" }, ip)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(verifyCredentials({ email: uniqueEmail(), password: "guess" }, ip)).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
     }
-    await expect(verifyCredentials({ email: uniqueEmail(), password: "guess" }, ip)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(verifyCredentials({ email: uniqueEmail(), password: "guess" }, ip)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 
   it("sign-in tickets are short-lived and cannot be forged", () => {

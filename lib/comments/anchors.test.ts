@@ -2,7 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { addCommentMark, markedThreads, withoutCommentMarks } from "./anchors";
 
-const t = (text: string, marks?: JSONContent["marks"]): JSONContent => (marks ? { type: "text", text, marks } : { type: "text", text });
+const t = (text: string, marks?: JSONContent["marks"]): JSONContent =>
+  marks ? { type: "text", text, marks } : { type: "text", text };
 const doc: JSONContent = {
   type: "doc",
   content: [

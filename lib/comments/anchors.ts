@@ -31,7 +31,9 @@ function flatten(doc: Node): { text: string; pieces: Piece[] } {
 /** Offset in the flat text → document position (the end of a piece maps to its end). */
 function toPos(pieces: Piece[], offset: number, preferEnd: boolean): number | null {
   for (const p of pieces) {
-    const inside = preferEnd ? offset > p.start && offset <= p.start + p.length : offset >= p.start && offset < p.start + p.length;
+    const inside = preferEnd
+      ? offset > p.start && offset <= p.start + p.length
+      : offset >= p.start && offset < p.start + p.length;
     if (inside) return p.pos + (offset - p.start);
   }
   return null;
@@ -104,7 +106,8 @@ export function withoutCommentMarks(content: unknown): unknown {
     if (k === "marks" && Array.isArray(v)) {
       const kept = v.filter((m: { type?: string }) => m?.type !== COMMENT_MARK);
       if (kept.length) out.marks = kept;
-    } else if (k === "content" && Array.isArray(v)) out.content = mergeText(v.map(withoutCommentMarks) as JSONContent[]);
+    } else if (k === "content" && Array.isArray(v))
+      out.content = mergeText(v.map(withoutCommentMarks) as JSONContent[]);
     else out[k] = v;
   }
   return out;
@@ -115,7 +118,11 @@ function mergeText(nodes: JSONContent[]): JSONContent[] {
   const merged: JSONContent[] = [];
   for (const node of nodes) {
     const last = merged[merged.length - 1];
-    if (last?.type === "text" && node.type === "text" && JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])) {
+    if (
+      last?.type === "text" &&
+      node.type === "text" &&
+      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
+    ) {
       merged[merged.length - 1] = { ...last, text: (last.text ?? "") + (node.text ?? "") };
     } else merged.push(node);
   }

@@ -11,15 +11,20 @@ export type CommentBody = { doc: JSONContent; text: string; mentionIds: string[]
  */
 export function parseBody(raw: unknown): CommentBody {
   const parsed = parseCommentBody(raw);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", `Comment: ${parsed.message}`, { fieldErrors: { body: [parsed.message] } });
-  if (!parsed.text.trim()) throw new AppError("INVALID_INPUT", "Write something before sending.", { fieldErrors: { body: ["Write something before sending."] } });
+  if (!parsed.ok)
+    throw new AppError("INVALID_INPUT", `Comment: ${parsed.message}`, { fieldErrors: { body: [parsed.message] } });
+  if (!parsed.text.trim())
+    throw new AppError("INVALID_INPUT", "Write something before sending.", {
+      fieldErrors: { body: ["Write something before sending."] },
+    });
   return { doc: parsed.doc, text: parsed.text, mentionIds: [...new Set(mentionsIn(parsed.doc).map((m) => m.id))] };
 }
 
 export function mentionsIn(doc: JSONContent): { id: string; label: string | null }[] {
   const found: { id: string; label: string | null }[] = [];
   const walk = (node: JSONContent) => {
-    if (node.type === "mention" && typeof node.attrs?.id === "string") found.push({ id: node.attrs.id, label: typeof node.attrs.label === "string" ? node.attrs.label : null });
+    if (node.type === "mention" && typeof node.attrs?.id === "string")
+      found.push({ id: node.attrs.id, label: typeof node.attrs.label === "string" ? node.attrs.label : null });
     for (const child of node.content ?? []) walk(child);
   };
   walk(doc);

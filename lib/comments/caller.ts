@@ -8,7 +8,9 @@ import type { CommentPermissionsDTO } from "./dto";
 import { ZGuestName } from "./schemas";
 
 /** Who a new comment is by: a member (their account) or a guest (the link and the name they typed). */
-export type CommentAuthor = { authorId: string; shareLinkId: null; guestName: null; name: string } | { authorId: null; shareLinkId: string; guestName: string; name: string };
+export type CommentAuthor =
+  | { authorId: string; shareLinkId: null; guestName: null; name: string }
+  | { authorId: null; shareLinkId: string; guestName: string; name: string };
 
 /**
  * What the caller may do with threads on this doc. Guests (comment links) comment
@@ -18,7 +20,13 @@ export type CommentAuthor = { authorId: string; shareLinkId: null; guestName: nu
 export function commentPermissions(caller: DocCaller, ctx: DocContext): CommentPermissionsDTO {
   const guest = isLinkCaller(caller);
   const canComment = docCan(ctx.role, "comment") && !ctx.doc.archivedAt;
-  return { canComment, canResolve: canComment && !guest, canMarkBlocking: canComment && !guest && docCan(ctx.role, "review"), canMention: canComment && !guest, guest };
+  return {
+    canComment,
+    canResolve: canComment && !guest,
+    canMarkBlocking: canComment && !guest && docCan(ctx.role, "review"),
+    canMention: canComment && !guest,
+    guest,
+  };
 }
 
 export function commentAuthor(caller: DocCaller, guestName: unknown): CommentAuthor {
@@ -49,7 +57,10 @@ function guestLimits(linkId: string, ip: string): Limit[] {
   ];
 }
 
-export async function checkGuestRate(author: CommentAuthor, ip: string | undefined): Promise<(() => Promise<void>) | null> {
+export async function checkGuestRate(
+  author: CommentAuthor,
+  ip: string | undefined,
+): Promise<(() => Promise<void>) | null> {
   if (!author.shareLinkId) return null;
   const limits = guestLimits(author.shareLinkId, ip ?? "unknown");
   await assertNotRateLimited(limits, "Too many comments from this link.");
@@ -57,11 +68,18 @@ export async function checkGuestRate(author: CommentAuthor, ip: string | undefin
 }
 
 /** Everyone who can read the doc through an account: workspace members and people invited to it. */
-export async function mentionableUsers(tx: Tx, ctx: DocContext, ids?: readonly string[]): Promise<{ id: string; name: string }[]> {
+export async function mentionableUsers(
+  tx: Tx,
+  ctx: { doc: Pick<DocContext["doc"], "id" | "workspaceId"> },
+  ids?: readonly string[],
+): Promise<{ id: string; name: string }[]> {
   return tx.user.findMany({
     where: {
       ...(ids ? { id: { in: [...ids] } } : {}),
-      OR: [{ memberships: { some: { workspaceId: ctx.doc.workspaceId } } }, { docMemberships: { some: { documentId: ctx.doc.id } } }],
+      OR: [
+        { memberships: { some: { workspaceId: ctx.doc.workspaceId } } },
+        { docMemberships: { some: { documentId: ctx.doc.id } } },
+      ],
     },
     orderBy: { name: "asc" },
     select: { id: true, name: true },

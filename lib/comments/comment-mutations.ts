@@ -12,8 +12,17 @@ import { COMMENT_NOT_FOUND, lockThread } from "./load";
 import { notifyConversation, notifyMentions, resolveMentions } from "./notify";
 import { ZCommentBody } from "./schemas";
 
-/** A reply to a thread of this doc (members, and guests under a typed name). Replying to a resolved thread keeps it resolved. */
-export async function replyToThread(caller: DocCaller, docId: string, threadId: string, raw: unknown, opts: { ip?: string } = {}): Promise<{ commentId: string }> {
+/**
+ * A reply to a thread of this doc (members, and guests under a typed name). Replying to a resolved thread keeps it
+ * resolved.
+ */
+export async function replyToThread(
+  caller: DocCaller,
+  docId: string,
+  threadId: string,
+  raw: unknown,
+  opts: { ip?: string } = {},
+): Promise<{ commentId: string }> {
   const ctx = await requireDocAccess(caller, { id: docId }, "comment");
   const me = assertCanComment(caller, ctx);
   const input = parseInput(ZCommentBody, raw);
@@ -21,13 +30,21 @@ export async function replyToThread(caller: DocCaller, docId: string, threadId: 
   const body = parseBody(input.body);
   if (body.mentionIds.length && !me.canMention) throw new AppError("FORBIDDEN", "Guests cannot mention people.");
   const countHit = await checkGuestRate(author, opts.ip);
-  const outbox = new Outbox();
+  const outbox = new Outbox({ actorId: isLinkCaller(caller) ? null : caller.id });
   const result = await db.$transaction(async (tx) => {
     const thread = await lockThread(tx, ctx.doc.id, threadId);
     const { doc, text, people } = await resolveMentions(tx, ctx, body);
     const now = new Date();
     const comment = await tx.comment.create({
-      data: { threadId: thread.id, authorId: author.authorId, shareLinkId: author.shareLinkId, guestName: author.guestName, body: doc as Prisma.InputJsonValue, text, createdAt: now },
+      data: {
+        threadId: thread.id,
+        authorId: author.authorId,
+        shareLinkId: author.shareLinkId,
+        guestName: author.guestName,
+        body: doc as Prisma.InputJsonValue,
+        text,
+        createdAt: now,
+      },
       select: { id: true },
     });
     await tx.commentThread.update({ where: { id: thread.id }, data: { updatedAt: now } });
@@ -36,10 +53,27 @@ export async function replyToThread(caller: DocCaller, docId: string, threadId: 
       documentId: ctx.doc.id,
       actorId: author.authorId,
       type: "comment.replied",
-      data: { threadId: thread.id, section: thread.sectionKey, ...(author.guestName ? { guest: author.guestName } : {}) },
+      data: {
+        threadId: thread.id,
+        section: thread.sectionKey,
+        ...(author.guestName ? { guest: author.guestName } : {}),
+      },
     });
-    await notifyMentions(tx, outbox, ctx, { people, authorId: author.authorId, actorName: author.name, threadId: thread.id, text });
-    await notifyConversation(tx, outbox, ctx, { kind: "replied", threadId: thread.id, authorId: author.authorId, actorName: author.name, text, mentioned: people });
+    await notifyMentions(tx, outbox, ctx, {
+      people,
+      authorId: author.authorId,
+      actorName: author.name,
+      threadId: thread.id,
+      text,
+    });
+    await notifyConversation(tx, outbox, ctx, {
+      kind: "replied",
+      threadId: thread.id,
+      authorId: author.authorId,
+      actorName: author.name,
+      text,
+      mentioned: people,
+    });
     return { commentId: comment.id };
   });
   await countHit?.();
@@ -51,8 +85,12 @@ async function loadOwnComment(caller: DocCaller, docId: string, commentId: strin
   const ctx = await requireDocAccess(caller, { id: docId }, "comment");
   assertCanComment(caller, ctx);
   if (isLinkCaller(caller)) throw new AppError("FORBIDDEN", "Guests cannot edit or delete comments.");
-  if (typeof commentId !== "string" || !commentId || commentId.length > 64) throw new AppError("NOT_FOUND", COMMENT_NOT_FOUND);
-  const comment = await db.comment.findFirst({ where: { id: commentId, thread: { documentId: ctx.doc.id } }, select: { id: true, threadId: true, authorId: true, deletedAt: true, body: true } });
+  if (typeof commentId !== "string" || !commentId || commentId.length > 64)
+    throw new AppError("NOT_FOUND", COMMENT_NOT_FOUND);
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, thread: { documentId: ctx.doc.id } },
+    select: { id: true, threadId: true, authorId: true, deletedAt: true, body: true },
+  });
   if (!comment) throw new AppError("NOT_FOUND", COMMENT_NOT_FOUND);
   if (comment.authorId !== caller.id) throw new AppError("FORBIDDEN", "You can only change your own comments.");
   if (comment.deletedAt) throw new AppError("CONFLICT", "This comment was deleted.");
@@ -64,12 +102,21 @@ export async function editComment(actor: Actor, docId: string, commentId: string
   const { ctx, comment } = await loadOwnComment(actor, docId, commentId);
   const body = parseBody(parseInput(ZCommentBody, raw).body);
   const before = new Set(comment.body ? mentionsIn(comment.body as never).map((m) => m.id) : []);
-  const outbox = new Outbox();
+  const outbox = new Outbox({ actorId: actor.id });
   await db.$transaction(async (tx) => {
     await lockThread(tx, ctx.doc.id, comment.threadId);
     const { doc, text, people } = await resolveMentions(tx, ctx, body);
-    await tx.comment.update({ where: { id: comment.id }, data: { body: doc as Prisma.InputJsonValue, text, editedAt: new Date() } });
-    await notifyMentions(tx, outbox, ctx, { people: people.filter((p) => !before.has(p.id)), authorId: actor.id, actorName: actor.name, threadId: comment.threadId, text });
+    await tx.comment.update({
+      where: { id: comment.id },
+      data: { body: doc as Prisma.InputJsonValue, text, editedAt: new Date() },
+    });
+    await notifyMentions(tx, outbox, ctx, {
+      people: people.filter((p) => !before.has(p.id)),
+      authorId: actor.id,
+      actorName: actor.name,
+      threadId: comment.threadId,
+      text,
+    });
   });
   void outbox.flush();
 }
@@ -78,7 +125,16 @@ export async function editComment(actor: Actor, docId: string, commentId: string
 export async function deleteComment(actor: Actor, docId: string, commentId: string): Promise<void> {
   const { ctx, comment } = await loadOwnComment(actor, docId, commentId);
   await db.$transaction(async (tx) => {
-    await tx.comment.update({ where: { id: comment.id }, data: { body: Prisma.DbNull, text: "", deletedAt: new Date() } });
-    await recordAudit(tx, { workspaceId: ctx.doc.workspaceId, documentId: ctx.doc.id, actorId: actor.id, type: "comment.deleted", data: { threadId: comment.threadId, commentId: comment.id } });
+    await tx.comment.update({
+      where: { id: comment.id },
+      data: { body: Prisma.DbNull, text: "", deletedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      workspaceId: ctx.doc.workspaceId,
+      documentId: ctx.doc.id,
+      actorId: actor.id,
+      type: "comment.deleted",
+      data: { threadId: comment.threadId, commentId: comment.id },
+    });
   });
 }

@@ -23,7 +23,10 @@ export type ThreadDTO = {
   id: string;
   sectionKey: string;
   anchor: "TEXT" | "SECTION" | "REMOVED";
+  /** The marked words as they read now. */
   quote: string | null;
+  /** The words the thread was written on; differs from `quote` once they were edited. */
+  originalQuote: string | null;
   blocking: boolean;
   blockingBy: PersonDTO | null;
   resolvedAt: string | null;

@@ -13,7 +13,11 @@ import { mentionableUsers } from "./caller";
  * current names into them. Mentioning someone without access is refused (422): they
  * could not open the thread the notification points at.
  */
-export async function resolveMentions(tx: Tx, ctx: DocContext, body: CommentBody): Promise<{ doc: JSONContent; text: string; people: { id: string; name: string }[] }> {
+export async function resolveMentions(
+  tx: Tx,
+  ctx: DocContext,
+  body: CommentBody,
+): Promise<{ doc: JSONContent; text: string; people: { id: string; name: string }[] }> {
   if (body.mentionIds.length === 0) return { doc: body.doc, text: body.text, people: [] };
   const people = await mentionableUsers(tx, ctx, body.mentionIds);
   if (people.length !== body.mentionIds.length) {
@@ -37,7 +41,13 @@ export async function notifyMentions(
       userId: person.id,
       documentId: ctx.doc.id,
       type: "comment.mention",
-      data: { docTitle: ctx.doc.title, docSlug: ctx.doc.slug, actorName: n.actorName, body: n.text.slice(0, 500), threadId: n.threadId },
+      data: {
+        docTitle: ctx.doc.title,
+        docSlug: ctx.doc.slug,
+        actorName: n.actorName,
+        body: n.text.slice(0, 500),
+        threadId: n.threadId,
+      },
     });
   }
 }
@@ -52,11 +62,22 @@ export async function notifyConversation(
   tx: Tx,
   outbox: Outbox,
   ctx: DocContext,
-  n: { kind: "created" | "replied"; threadId: string; authorId: string | null; actorName: string; text: string; mentioned: readonly { id: string }[] },
+  n: {
+    kind: "created" | "replied";
+    threadId: string;
+    authorId: string | null;
+    actorName: string;
+    text: string;
+    mentioned: readonly { id: string }[];
+  },
 ): Promise<void> {
   const candidates = new Set<string>([ctx.doc.authorId]);
   if (n.kind === "replied") {
-    const earlier = await tx.comment.findMany({ where: { threadId: n.threadId, authorId: { not: null } }, select: { authorId: true }, distinct: ["authorId"] });
+    const earlier = await tx.comment.findMany({
+      where: { threadId: n.threadId, authorId: { not: null } },
+      select: { authorId: true },
+      distinct: ["authorId"],
+    });
     for (const c of earlier) if (c.authorId) candidates.add(c.authorId);
   }
   if (n.authorId) candidates.delete(n.authorId);
@@ -67,7 +88,13 @@ export async function notifyConversation(
       userId: person.id,
       documentId: ctx.doc.id,
       type: n.kind === "created" ? "comment.created" : "comment.replied",
-      data: { docTitle: ctx.doc.title, docSlug: ctx.doc.slug, actorName: n.actorName, body: n.text.slice(0, 500), threadId: n.threadId },
+      data: {
+        docTitle: ctx.doc.title,
+        docSlug: ctx.doc.slug,
+        actorName: n.actorName,
+        body: n.text.slice(0, 500),
+        threadId: n.threadId,
+      },
     });
   }
 }

@@ -28,6 +28,7 @@ export async function listThreads(caller: DocCaller, docId: string): Promise<Thr
       sectionKey: true,
       anchor: true,
       quote: true,
+      originalQuote: true,
       blocking: true,
       blockingBy: person,
       resolvedAt: true,
@@ -38,7 +39,16 @@ export async function listThreads(caller: DocCaller, docId: string): Promise<Thr
       updatedAt: true,
       comments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, authorId: true, guestName: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: person },
+        select: {
+          id: true,
+          authorId: true,
+          guestName: true,
+          body: true,
+          createdAt: true,
+          editedAt: true,
+          deletedAt: true,
+          author: person,
+        },
       },
     },
   });
@@ -48,7 +58,9 @@ export async function listThreads(caller: DocCaller, docId: string): Promise<Thr
       const body = c.deletedAt ? null : (c.body as JSONContent | null);
       return {
         id: c.id,
-        author: c.authorId ? { id: c.authorId, name: c.author?.name ?? "Former member", guest: false } : { id: null, name: c.guestName ?? "Guest", guest: true },
+        author: c.authorId
+          ? { id: c.authorId, name: c.author?.name ?? "Former member", guest: false }
+          : { id: null, name: c.guestName ?? "Guest", guest: true },
         html: body ? renderDocToHTML(body) : null,
         body: mine ? body : null,
         createdAt: c.createdAt.toISOString(),
@@ -57,12 +69,15 @@ export async function listThreads(caller: DocCaller, docId: string): Promise<Thr
         mine,
       };
     });
-    const mentionsMe = !!me && t.comments.some((c) => !c.deletedAt && c.body && mentionsIn(c.body as JSONContent).some((m) => m.id === me));
+    const mentionsMe =
+      !!me &&
+      t.comments.some((c) => !c.deletedAt && c.body && mentionsIn(c.body as JSONContent).some((m) => m.id === me));
     return {
       id: t.id,
       sectionKey: t.sectionKey,
       anchor: t.anchor,
       quote: t.quote,
+      originalQuote: t.originalQuote ?? t.quote,
       blocking: t.blocking,
       blockingBy: t.blockingBy,
       resolvedAt: iso(t.resolvedAt),
@@ -79,9 +94,24 @@ export async function listThreads(caller: DocCaller, docId: string): Promise<Thr
 }
 
 /** People to @mention: those who can read the doc, by name (never email); members only. */
-export async function listMentionCandidates(actor: Actor, docId: string, rawQuery: unknown): Promise<MentionCandidateDTO[]> {
+export async function listMentionCandidates(
+  actor: Actor,
+  docId: string,
+  rawQuery: unknown,
+): Promise<MentionCandidateDTO[]> {
   const ctx = await requireDocAccess(actor, { id: docId }, "comment");
   const query = ZMentionQuery.parse(rawQuery).toLowerCase();
   const people = await mentionableUsers(db, ctx);
-  return people.filter((p) => p.id !== actor.id && (!query || p.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(query)) || p.name.toLowerCase().startsWith(query))).slice(0, 8);
+  return people
+    .filter(
+      (p) =>
+        p.id !== actor.id &&
+        (!query ||
+          p.name
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(query)) ||
+          p.name.toLowerCase().startsWith(query)),
+    )
+    .slice(0, 8);
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { Node } from "@tiptap/pm/model";
-import type { Prisma, Tx } from "@/lib/db";
 import { getDocSchema } from "@/lib/editor/extensions";
-import { renderDocToHTML } from "@/lib/editor/render-html";
 import { addCommentMark, markedThreads } from "./anchors";
 
 function flatText(content: JSONContent): string {
@@ -35,9 +33,14 @@ function markedOffset(content: JSONContent, threadId: string): number {
   return found;
 }
 
+export type AnchoredThread = { id: string; quote: string | null };
+export type AnchorUpdate = { id: string; quote: string } | { id: string; anchor: "REMOVED" };
+
 /**
- * Runs inside saveSection's transaction, after the new content is written: keeps
- * every text-anchored thread of the section attached to its words.
+ * Keeps every text-anchored thread of a section attached to its words when its content
+ * goes from `before` to `after`. Pure: returns the content to store (marks put back)
+ * and the thread changes; the content pipeline (lib/docs/content/) stores the first and
+ * its comment-anchors effect the second.
  *
  * - The mark is still there (ProseMirror moved it with the edit): the thread's quote
  *   becomes the words it covers now.
@@ -47,18 +50,19 @@ function markedOffset(content: JSONContent, threadId: string): number {
  * - Otherwise the words were deleted: the thread falls back to the section as
  *   REMOVED ("text removed"), keeping its quote. Threads are never deleted here.
  */
-export async function keepCommentAnchors(tx: Tx, docId: string, sectionKey: string, before: unknown, after: JSONContent): Promise<void> {
-  // Raw SQL: this runs on every save, and most sections have no anchored threads.
-  const threads = await tx.$queryRaw<{ id: string; quote: string | null }[]>`
-    SELECT id, quote FROM "CommentThread" WHERE "documentId" = ${docId} AND "sectionKey" = ${sectionKey} AND anchor = 'TEXT'`;
-  if (threads.length === 0) return;
+export function planCommentAnchors(
+  threads: readonly AnchoredThread[],
+  before: unknown,
+  after: JSONContent,
+): { content: JSONContent; updates: AnchorUpdate[] } {
+  const updates: AnchorUpdate[] = [];
+  if (threads.length === 0) return { content: after, updates };
   const marked = markedThreads(after);
   let content = after;
-  let remarked = false;
   for (const t of threads) {
     const now = marked.get(t.id);
     if (now !== undefined) {
-      if (now !== t.quote) await tx.commentThread.update({ where: { id: t.id }, data: { quote: now } });
+      if (now !== t.quote) updates.push({ id: t.id, quote: now });
       continue;
     }
     const quote = t.quote ?? "";
@@ -66,18 +70,12 @@ export async function keepCommentAnchors(tx: Tx, docId: string, sectionKey: stri
     const was = old ? occurrences(flatText(old), quote) : [];
     const is = occurrences(flatText(content), quote);
     const index = old ? was.indexOf(markedOffset(old, t.id)) : -1;
-    const again = quote && index >= 0 && was.length === is.length ? addCommentMark(content, t.id, { offset: is[index]!, quote }) : null;
-    if (again) {
-      content = again;
-      remarked = true;
-    } else {
-      await tx.commentThread.update({ where: { id: t.id }, data: { anchor: "REMOVED" } });
-    }
+    const again =
+      quote && index >= 0 && was.length === is.length
+        ? addCommentMark(content, t.id, { offset: is[index]!, quote })
+        : null;
+    if (again) content = again;
+    else updates.push({ id: t.id, anchor: "REMOVED" });
   }
-  if (remarked) {
-    await tx.section.update({
-      where: { documentId_key: { documentId: docId, key: sectionKey } },
-      data: { content: content as Prisma.InputJsonValue, html: renderDocToHTML(content) },
-    });
-  }
+  return { content, updates };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanName } from "@/lib/names";
 import { GUEST_NAME_MAX, QUOTE_MAX } from "./limits";
 
 /**
@@ -7,18 +8,26 @@ import { GUEST_NAME_MAX, QUOTE_MAX } from "./limits";
  * parseCommentBody (lib/comments/body.ts) checks the content and its 10 KB limit.
  */
 const ZId = z.string({ error: "Missing id" }).min(1, "Missing id").max(64, "Unknown id");
-export const ZSectionKey = z.string({ error: "Say which section" }).min(1, "Say which section").max(80, "Unknown section");
+export const ZSectionKey = z
+  .string({ error: "Say which section" })
+  .min(1, "Say which section")
+  .max(80, "Unknown section");
 
 export const ZGuestName = z
   .string({ error: "Type your name" })
-  .trim()
+  .overwrite(cleanName)
   .min(1, "Type your name so others know who commented")
   .max(GUEST_NAME_MAX, `Names are at most ${GUEST_NAME_MAX} characters`);
 
-/** A selection in the section's text: offset into the concatenated text nodes, and the words (lib/comments/anchors.ts). */
+/**
+ * A selection in the section's text: offset into the concatenated text nodes, and the words (lib/comments/anchors.ts).
+ */
 export const ZTextAnchor = z.object({
   offset: z.number({ error: "anchor.offset must be a number" }).int().min(0).max(10_000_000),
-  quote: z.string({ error: "anchor.quote must be the selected text" }).min(1, "Select some text to comment on").max(QUOTE_MAX, `Select at most ${QUOTE_MAX} characters, or comment on the whole section`),
+  quote: z
+    .string({ error: "anchor.quote must be the selected text" })
+    .min(1, "Select some text to comment on")
+    .max(QUOTE_MAX, `Select at most ${QUOTE_MAX} characters, or comment on the whole section`),
 });
 
 export const ZCreateThread = z.object({

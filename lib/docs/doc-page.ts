@@ -31,10 +31,26 @@ export async function getDocPage(actor: Actor, slug: string): Promise<{ doc: Doc
   const row = rows[0];
   // Deleted between the access check and this read.
   if (!row) throw new AppError("NOT_FOUND", "This doc does not exist, or you do not have access to it.");
-  const { reviewRequests, verdicts, reviewRule: _rule, requiredApprovals: _required, lockedAt: _locked, lockedBy: _by, ...doc } = row;
+  const {
+    reviewRequests,
+    verdicts,
+    reviewRule: _rule,
+    requiredApprovals: _required,
+    lockedAt: _locked,
+    lockedBy: _by,
+    independentApproval: _independent,
+    approvalEditors: _editors,
+    ...doc
+  } = row;
   const signOff = await signOffStateFrom(actor, ctx, row, parseReviewRecords({ reviewRequests, verdicts }));
   return {
-    doc: { ...doc, status: row.status, sections: row.sections as SectionSummaryDTO[], author: row.author as PersonDTO, access: accessFor(ctx.role) },
+    doc: {
+      ...doc,
+      status: row.status,
+      sections: row.sections as SectionSummaryDTO[],
+      author: row.author as PersonDTO,
+      access: accessFor(ctx.role),
+    },
     signOff,
   };
 }
@@ -48,7 +64,8 @@ export function docPageRowSql(docId: string | Prisma.Sql): Prisma.Sql {
   // isEmpty mirrors lib/editor/text.ts isEmptyDoc: nothing but paragraphs, and no visible text in them.
   return Prisma.sql`
     SELECT d.id, d.slug, d.title, d.revision, d.status::text AS status,
-      ${iso(`d."createdAt"`)} AS "createdAt", ${iso(`d."updatedAt"`)} AS "updatedAt", ${iso(`d."archivedAt"`)} AS "archivedAt",
+      ${iso(`d."createdAt"`)} AS "createdAt", ${iso(`d."updatedAt"`)} AS "updatedAt",
+      ${iso(`d."archivedAt"`)} AS "archivedAt",
       d."reviewRule"::text AS "reviewRule", d."requiredApprovals", ${iso(`d."lockedAt"`)} AS "lockedAt",
       ${person("a")} AS author, ${person("ub")} AS "updatedBy",
       CASE WHEN lb.id IS NULL THEN NULL ELSE ${person("lb")} END AS "lockedBy",
@@ -57,8 +74,9 @@ export function docPageRowSql(docId: string | Prisma.Sql): Prisma.Sql {
       coalesce((
         SELECT json_agg(json_build_object(
           'id', s.id, 'key', s.key, 'title', s.title, 'order', s."order", 'version', s.version, 'html', s.html,
-          'guidance', s.guidance, 'hasOutline', s.outline IS NOT NULL, 'required', s.required,
-          'isEmpty', NOT jsonb_path_exists(s.content, '$.content[*] ? (@.type != "paragraph")') AND s.text !~ '[^[:space:]]',
+          'guidance', s.guidance, 'hasOutline', s.outline IS NOT NULL, 'required', s.required, 'extra', s.extra,
+          'isEmpty', NOT jsonb_path_exists(s.content, '$.content[*] ? (@.type != "paragraph")')
+            AND s.text !~ '[^[:space:]]',
           'updatedAt', ${iso(`s."updatedAt"`)},
           'updatedBy', CASE WHEN su.id IS NULL THEN NULL ELSE ${person("su")} END) ORDER BY s."order")
         FROM "Section" s LEFT JOIN "User" su ON su.id = s."updatedById"

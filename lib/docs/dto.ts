@@ -32,6 +32,8 @@ export type SectionSummaryDTO = {
   /** The template gave this section an outline ("Insert outline"). */
   hasOutline: boolean;
   required: boolean;
+  /** Not one of the template's sections: editors may rename, move and remove it. */
+  extra: boolean;
   isEmpty: boolean;
   updatedAt: string;
   updatedBy: PersonDTO | null;
@@ -60,6 +62,8 @@ export type DocDTO = {
   archivedAt: string | null;
   sections: SectionDTO[];
   access: DocAccessDTO;
+  /** The point in history this is (the doc's headSeq; lib/docs/content/): a verdict may name what it read by it. */
+  seq?: number;
 };
 
 /** The doc page's doc: section summaries, and the review fields its sign-off state is built from. */
@@ -78,7 +82,13 @@ export type DocListItemDTO = {
   filled: number;
   total: number;
   /** For search results: the best-matching section and a plain-text snippet (terms wrapped in «»). */
-  match?: { sectionKey: string; sectionTitle: string; snippet: string } | null;
+  /** A comment hit names its thread (and the words it is on); `snippet` is then from the comment. */
+  match?: {
+    sectionKey: string;
+    sectionTitle: string;
+    snippet: string;
+    thread?: { id: string; quote: string | null };
+  } | null;
 };
 
 /** The outcome of one section save, as the editor sees it. */

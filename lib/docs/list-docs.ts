@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/validation";
 import { requireWorkspace } from "@/lib/workspaces/access";
 import type { DocListItemDTO, DocStatus } from "./dto";
 import { ZDocListQuery } from "./schemas";
+import { searchTerms, searchTsquery } from "./search-query";
 
 const PAGE_SIZE = 100;
 
@@ -24,11 +25,16 @@ type Row = {
   matchKey: string | null;
   matchTitle: string | null;
   snippet: string | null;
+  threadId: string | null;
+  threadQuote: string | null;
+  threadSection: string | null;
+  threadSectionTitle: string | null;
+  commentSnippet: string | null;
 };
 
 // Inlined (not a CTE) wherever it is used, so the planner sees the query's lexemes and
 // estimates the GIN scans from the column statistics.
-const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+const tsquery = (q: string) => searchTsquery(q);
 
 type ExplainJson = [{ Plan: { Plans?: { "Plan Rows": number }[] } }];
 
@@ -87,25 +93,43 @@ export async function listDocs(
   // read the first page of docs in order instead of sorting the whole workspace.
   const order = (t: "d" | "p") => {
     const c = Prisma.raw(t);
-    return query.sort === "title" ? Prisma.sql`lower(${c}.title) ASC` : query.sort === "created" ? Prisma.sql`${c}."createdAt" DESC` : Prisma.sql`${c}."updatedAt" DESC`;
+    return query.sort === "title"
+      ? Prisma.sql`lower(${c}.title) ASC`
+      : query.sort === "created"
+        ? Prisma.sql`${c}."createdAt" DESC`
+        : Prisma.sql`${c}."updatedAt" DESC`;
   };
 
   let searchJoin = Prisma.empty;
   if (q) {
-    const rare = opts.plan ? opts.plan === "index" : await rareInSections(q);
+    // Several words: the doc-level vector (title and every section) holds them all in one GIN lookup, so words
+    // common apart but rare together are found without a walk; one word: the estimate decides (rareInSections).
+    const together = searchTerms(q).length > 1;
+    const rare = opts.plan ? opts.plan === "index" : together || (await rareInSections(q));
     if (rare) {
       // ARRAY(…) is computed once and read through Document's primary key; as an IN
       // (subquery), the planner may hash it against a scan of every doc in the workspace.
-      conditions.push(Prisma.sql`d.id = ANY (ARRAY(
-        SELECT t.id FROM "Document" t WHERE t."workspaceId" = ${workspaceId} AND t.search @@ ${tsquery(q)}
+      const docs = together
+        ? Prisma.sql`SELECT t.id FROM "Document" t
+            WHERE t."workspaceId" = ${workspaceId} AND t."searchAll" @@ ${tsquery(q)}`
+        : Prisma.sql`SELECT t.id FROM "Document" t WHERE t."workspaceId" = ${workspaceId} AND t.search @@ ${tsquery(q)}
         UNION
-        SELECT s."documentId" FROM "Section" s WHERE s.search @@ ${tsquery(q)}))`);
+        SELECT s."documentId" FROM "Section" s WHERE s.search @@ ${tsquery(q)}`;
+      conditions.push(Prisma.sql`d.id = ANY (ARRAY(
+        ${docs}
+        UNION
+        SELECT th."documentId" FROM "Comment" c JOIN "CommentThread" th ON th.id = c."threadId"
+        WHERE c.search @@ ${tsquery(q)} AND c."deletedAt" IS NULL))`);
     } else {
       // LATERAL … LIMIT 1, not EXISTS: PostgreSQL would turn an EXISTS under OR into a
       // hashed subplan that reads every matching section in the database first.
       searchJoin = Prisma.sql`LEFT JOIN LATERAL (
-        SELECT true AS hit FROM "Section" s WHERE s."documentId" = d.id AND s.search @@ ${tsquery(q)} LIMIT 1) sh ON true`;
-      conditions.push(Prisma.sql`(d.search @@ ${tsquery(q)} OR sh.hit)`);
+        SELECT true AS hit FROM "Section" s
+        WHERE s."documentId" = d.id AND s.search @@ ${tsquery(q)} LIMIT 1) sh ON true
+        LEFT JOIN LATERAL (
+        SELECT true AS hit FROM "CommentThread" th JOIN "Comment" c ON c."threadId" = th.id
+        WHERE th."documentId" = d.id AND c.search @@ ${tsquery(q)} AND c."deletedAt" IS NULL LIMIT 1) ch ON true`;
+      conditions.push(Prisma.sql`(d.search @@ ${tsquery(q)} OR sh.hit OR ch.hit)`);
     }
   }
 
@@ -117,26 +141,52 @@ export async function listDocs(
         ORDER BY ts_rank(s.search, ${tsquery(q)}) DESC, s."order" ASC
         LIMIT 1) m ON true`
     : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS key, NULL::text AS title, NULL::text AS text) m ON true`;
+  // ts_headline parses the text again: runs without spaces are cut every 64 characters first, as
+  // for the index (migration 20261203081201), or one hostile section holds every search for minutes.
+  const headlineText = Prisma.sql`regexp_replace(m.text, '[^[:space:]]{64}', '\\& ', 'g')`;
+  const headlineOptions = `StartSel=«, StopSel=», MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "`;
+  // No section holds the words: a comment may. The hit names its thread (and the words it is on).
+  const commentMatch = q
+    ? Prisma.sql`LEFT JOIN LATERAL (
+        SELECT th.id, th.quote, th."sectionKey", ts.title AS "sectionTitle", c.text
+        FROM "CommentThread" th JOIN "Comment" c ON c."threadId" = th.id
+        LEFT JOIN "Section" ts ON ts."documentId" = th."documentId" AND ts.key = th."sectionKey"
+        WHERE m.key IS NULL AND th."documentId" = p.id AND c.search @@ ${tsquery(q)} AND c."deletedAt" IS NULL
+        ORDER BY c."createdAt" ASC
+        LIMIT 1) cm ON true`
+    : Prisma.sql`LEFT JOIN LATERAL (
+        SELECT NULL::text AS id, NULL::text AS quote, NULL::text AS "sectionKey", NULL::text AS "sectionTitle",
+          NULL::text AS text) cm ON true`;
+  const commentSnippet = q
+    ? Prisma.sql`CASE WHEN cm.id IS NULL THEN NULL ELSE ts_headline('english',
+        regexp_replace(cm.text, '[^[:space:]]{64}', '\\& ', 'g'), ${tsquery(q)}, ${headlineOptions}) END`
+    : Prisma.sql`NULL::text`;
   const snippet = q
-    ? Prisma.sql`ts_headline('english', m.text, ${tsquery(q)}, 'StartSel=«, StopSel=», MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "')`
+    ? Prisma.sql`ts_headline('english', ${headlineText}, ${tsquery(q)}, ${headlineOptions})`
     : Prisma.sql`NULL::text`;
 
   const rows = await db.$queryRaw<Row[]>`
     WITH page AS (
-      SELECT d.id, d.slug, d.title, d.status, d."authorId", d."updatedAt", d."updatedById", d."archivedAt", d."createdAt"
+      SELECT d.id, d.slug, d.title, d.status, d."authorId", d."updatedAt", d."updatedById", d."archivedAt",
+        d."createdAt"
       FROM "Document" d
       ${searchJoin}
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY ${order("d")}
       LIMIT ${PAGE_SIZE})
-    SELECT p.id, p.slug, p.title, p.status::text AS status, p."authorId", a.name AS "authorName", p."updatedAt", p."updatedById", u.name AS "updatedByName", p."archivedAt",
-      c.filled, c.total, m.key AS "matchKey", m.title AS "matchTitle", ${snippet} AS snippet
+    SELECT p.id, p.slug, p.title, p.status::text AS status, p."authorId", a.name AS "authorName",
+      p."updatedAt", p."updatedById", u.name AS "updatedByName", p."archivedAt",
+      c.filled, c.total, m.key AS "matchKey", m.title AS "matchTitle", ${snippet} AS snippet,
+      cm.id AS "threadId", cm.quote AS "threadQuote", cm."sectionKey" AS "threadSection",
+      cm."sectionTitle" AS "threadSectionTitle", ${commentSnippet} AS "commentSnippet"
     FROM page p
     JOIN "User" a ON a.id = p."authorId"
     JOIN "User" u ON u.id = p."updatedById"
     CROSS JOIN LATERAL (
-      SELECT (count(*) FILTER (WHERE s.text <> ''))::int AS filled, count(*)::int AS total FROM "Section" s WHERE s."documentId" = p.id) c
+      SELECT (count(*) FILTER (WHERE s.text <> ''))::int AS filled, count(*)::int AS total
+      FROM "Section" s WHERE s."documentId" = p.id) c
     ${match}
+    ${commentMatch}
     ORDER BY ${order("p")}`;
 
   return rows.map((r) => ({
@@ -150,6 +200,15 @@ export async function listDocs(
     archivedAt: r.archivedAt?.toISOString() ?? null,
     filled: r.filled,
     total: r.total,
-    match: r.matchKey ? { sectionKey: r.matchKey, sectionTitle: r.matchTitle ?? "", snippet: r.snippet ?? "" } : null,
+    match: r.matchKey
+      ? { sectionKey: r.matchKey, sectionTitle: r.matchTitle ?? "", snippet: r.snippet ?? "" }
+      : r.threadId
+        ? {
+            sectionKey: r.threadSection ?? "",
+            sectionTitle: r.threadSectionTitle ?? "",
+            snippet: r.commentSnippet ?? "",
+            thread: { id: r.threadId, quote: r.threadQuote },
+          }
+        : null,
   }));
 }

@@ -5,6 +5,7 @@ import { createMember, createUser } from "@/prisma/factories";
 import { createTestThread } from "@/prisma/factories-comments";
 import { createTestDoc, paragraph } from "@/prisma/factories-docs";
 import type { Actor } from "@/lib/auth/session";
+import { revokeAuthSession, startAuthSession } from "@/lib/auth/auth-sessions";
 import { markNotificationsRead } from "@/lib/notifications/queries";
 import { requestReview } from "@/lib/reviews/request-review";
 import { submitVerdict } from "@/lib/reviews/submit-verdict";
@@ -23,15 +24,23 @@ beforeAll(() => {
   process.env.AUTH_SECRET ??= SECRET;
 });
 
-async function jarFor(actor: Actor, sessionVersion = 0) {
-  const token = await encode({ token: { sub: actor.id, sv: sessionVersion }, secret: process.env.AUTH_SECRET!, salt: COOKIE });
+/** A session cookie as sign-in issues it: a live session row, named in the token. */
+async function jarFor(actor: Actor, sessionVersion = 0, sid?: string) {
+  const token = await encode({
+    token: { sub: actor.id, sv: sessionVersion, sid: sid ?? (await startAuthSession(actor.id)) },
+    secret: process.env.AUTH_SECRET!,
+    salt: COOKIE,
+  });
   return { get: (name: string) => (name === COOKIE ? { value: token } : undefined), getAll: () => [{ name: COOKIE }] };
 }
 
 async function setup() {
   const author = await createUser({ name: "Ada Author" });
   const reviewer = await createMember(author.workspace.id, "MEMBER", "Rita Reviewer");
-  const doc = await createTestDoc(author.actor, author.workspace.id, { title: "Cache me", sections: { architecture: "Two services." } });
+  const doc = await createTestDoc(author.actor, author.workspace.id, {
+    title: "Cache me",
+    sections: { architecture: "Two services." },
+  });
   return { author, reviewer, doc, slug: (await getDocForViewer(author.actor, { id: doc.id })).slug };
 }
 
@@ -50,8 +59,13 @@ describe("the doc page cache key", () => {
     const { author, slug } = await setup();
     const stranger = await createUser({ name: "Stranger" });
     expect(await docPageKey({ get: () => undefined, getAll: () => [] }, slug)).toBeNull();
-    expect(await docPageKey({ get: () => ({ value: "not-a-token" }), getAll: () => [{ name: COOKIE }] }, slug)).toBeNull();
+    expect(
+      await docPageKey({ get: () => ({ value: "not-a-token" }), getAll: () => [{ name: COOKIE }] }, slug),
+    ).toBeNull();
     expect(await docPageKey(await jarFor(author.actor, 7), slug)).toBeNull();
+    const signedOut = await startAuthSession(author.actor.id);
+    await revokeAuthSession(signedOut);
+    expect(await docPageKey(await jarFor(author.actor, 0, signedOut), slug)).toBeNull();
     expect(await docPageKey(await jarFor(stranger.actor), slug)).toBeNull();
     expect(await docPageKey(await jarFor(author.actor), "no-such-doc-x2x2x")).toBeNull();
   });
@@ -60,18 +74,28 @@ describe("the doc page cache key", () => {
     const { author, doc, slug } = await setup();
     const readers = [
       author.actor,
-      ...(await Promise.all((["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const).map(async (role) => (await createMember(author.workspace.id, role)).actor))),
+      ...(await Promise.all(
+        (["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const).map(
+          async (role) => (await createMember(author.workspace.id, role)).actor,
+        ),
+      )),
     ];
     for (const role of ["OWNER", "EDITOR", "REVIEWER", "VIEWER"] as const) {
       const outsider = (await createUser({ name: `Doc ${role.toLowerCase()}` })).actor;
-      await db.docMember.create({ data: { documentId: doc.id, userId: outsider.id, role, addedById: author.actor.id } });
+      await db.docMember.create({
+        data: { documentId: doc.id, userId: outsider.id, role, addedById: author.actor.id },
+      });
       readers.push(outsider);
     }
     readers.push((await createUser({ name: "No grant" })).actor);
-    await db.document.update({ where: { id: doc.id }, data: { archivedAt: new Date() } }); // archived docs stay readable
+    // Archived docs stay readable.
+    await db.document.update({ where: { id: doc.id }, data: { archivedAt: new Date() } });
     const outcomes: boolean[] = [];
     for (const reader of readers) {
-      const mayView = await requireDocAccess(reader, { slug }, "view").then(() => true, () => false);
+      const mayView = await requireDocAccess(reader, { slug }, "view").then(
+        () => true,
+        () => false,
+      );
       expect(await docPageKey(await jarFor(reader), slug), reader.name).toEqual(mayView ? expect.any(String) : null);
       outcomes.push(mayView);
     }
@@ -90,8 +114,13 @@ describe("the doc page cache key", () => {
       seen.add(key!);
     };
     await expectNewKey("start");
-    const { version } = (await getDocForViewer(author.actor, { id: doc.id })).sections.find((s) => s.key === "architecture")!;
-    await saveSection(author.actor, doc.id, "architecture", { baseVersion: version, content: paragraph("Three services.") });
+    const { version } = (await getDocForViewer(author.actor, { id: doc.id })).sections.find(
+      (s) => s.key === "architecture",
+    )!;
+    await saveSection(author.actor, doc.id, "architecture", {
+      baseVersion: version,
+      content: paragraph("Three services."),
+    });
     await expectNewKey("section save");
     // A comment mark changes the section's HTML but not its version.
     await createTestThread(reviewer.actor, doc.id, { sectionKey: "architecture", quote: "Three", text: "Why three?" });
@@ -105,7 +134,7 @@ describe("the doc page cache key", () => {
     await expectNewKey("rename");
   });
 
-  it("changes with what the header shows: the unread count, a workspace's name, the reader's name and role", async () => {
+  it("changes with what the header shows: unread count, a workspace's name, the reader's name and role", async () => {
     const { author, reviewer, doc, slug } = await setup();
     const jar = await jarFor(reviewer.actor);
     const before = await docPageKey(jar, slug);
@@ -123,7 +152,10 @@ describe("the doc page cache key", () => {
     await db.user.update({ where: { id: reviewer.actor.id }, data: { name: "Rita R." } });
     const renamedUser = await docPageKey(jar, slug);
     expect(renamedUser).not.toBe(renamedWorkspace);
-    await db.membership.updateMany({ where: { workspaceId: author.workspace.id, userId: reviewer.actor.id }, data: { role: "VIEWER" } });
+    await db.membership.updateMany({
+      where: { workspaceId: author.workspace.id, userId: reviewer.actor.id },
+      data: { role: "VIEWER" },
+    });
     const viewer = await docPageKey(jar, slug);
     expect(viewer).not.toBe(renamedUser);
     await db.membership.deleteMany({ where: { workspaceId: author.workspace.id, userId: reviewer.actor.id } });

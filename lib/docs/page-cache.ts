@@ -1,12 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { claimsFromCookies, sessionHolds } from "@/lib/auth/session-token";
+import { claimsFromCookies, liveSessionJoin, sessionHolds } from "@/lib/auth/session-token";
 import { db, Prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { headerRowSql } from "@/lib/workspaces/queries";
 import { accessRowSql, roleFromAccessRow, type AccessRow } from "./access";
-import { docPageRowSql } from "./doc-page";
+import { docPageFingerprintSql } from "./page-data";
 import { docCan } from "./policy";
 
 /**
@@ -15,8 +14,8 @@ import { docCan } from "./policy";
  * Rendering the page (React, ~60 KB of section HTML twice: markup and RSC payload)
  * costs ~20 ms of CPU; reading what it shows costs ~1 ms. So proxy.ts asks here first:
  * the key is the reader, their role, and an md5 that PostgreSQL computes over the very
- * rows the page renders from (docPageRowSql and headerRowSql, the page's own
- * statements), so any change the page would show — a save, a comment mark, a verdict,
+ * rows the page renders from (DOC_PAGE_STATEMENTS in ./page-data.ts, the page's own
+ * statements, one definition for both), so any change the page would show — a save, a comment mark, a verdict,
  * a rename, a new notification — is a new key. Nothing has to remember to invalidate.
  *
  * A miss renders the page as usual, through a request to this same server marked with
@@ -30,13 +29,26 @@ export const RENDER_HEADER = "x-design-review-render";
 const SLUG_PATH = /^\/docs\/([^/]+)$/;
 const TTL_MS = 10 * 60_000;
 /** Response headers that describe the transfer, not the page: never replayed. */
-const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "content-security-policy", "set-cookie"]);
+const HOP_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "date",
+  "content-security-policy",
+  "set-cookie",
+]);
 
 /** The HTML as UTF-8 bytes cut at its CSP nonce, so a hit joins buffers instead of encoding ~200 KB of text. */
 type Page = { parts: Buffer[]; headers: [string, string][] };
 type Entry = Page & { bytes: number; storedAt: number };
 
-const state = ((globalThis as { __docPageCache?: { entries: Map<string, Entry>; bytes: number; filling: Map<string, Promise<Page | null>> } }).__docPageCache ??= {
+const state = ((
+  globalThis as {
+    __docPageCache?: { entries: Map<string, Entry>; bytes: number; filling: Map<string, Promise<Page | null>> };
+  }
+).__docPageCache ??= {
   entries: new Map(),
   bytes: 0,
   filling: new Map(),
@@ -47,7 +59,10 @@ export function pageCacheEnabled(): boolean {
   return process.env.NODE_ENV === "production" && getEnv().PAGE_CACHE === "on" && !!renderOrigin();
 }
 
-/** Where the server renders a miss: itself (`next start` records its port in PORT), unless PAGE_CACHE_ORIGIN says otherwise. */
+/**
+ * Where the server renders a miss: itself (`next start` records its port in PORT), unless PAGE_CACHE_ORIGIN says
+ * otherwise.
+ */
 function renderOrigin(): string | null {
   return getEnv().PAGE_CACHE_ORIGIN ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null);
 }
@@ -58,7 +73,14 @@ const maxBytes = () => getEnv().PAGE_CACHE_MB * 1024 * 1024;
 export function cacheableDocRequest(request: NextRequest): string | null {
   if (request.method !== "GET" || request.nextUrl.search) return null;
   const h = request.headers;
-  if (h.has(RENDER_HEADER) || h.has("rsc") || h.has("next-router-prefetch") || h.has("next-router-state-tree") || h.has("next-action")) return null;
+  if (
+    h.has(RENDER_HEADER) ||
+    h.has("rsc") ||
+    h.has("next-router-prefetch") ||
+    h.has("next-router-state-tree") ||
+    h.has("next-action")
+  )
+    return null;
   const slug = SLUG_PATH.exec(request.nextUrl.pathname)?.[1];
   return slug && slug.length <= 200 ? slug : null;
 }
@@ -68,29 +90,42 @@ export function cacheableDocRequest(request: NextRequest): string | null {
  * be a plain 200 for them (signed out, no access, chunked session cookie): those render.
  * One statement: the session's user, the access check and the fingerprint.
  */
-export async function docPageKey(cookies: Parameters<typeof claimsFromCookies>[0], slug: string): Promise<string | null> {
+export async function docPageKey(
+  cookies: Parameters<typeof claimsFromCookies>[0],
+  slug: string,
+): Promise<string | null> {
   if (slug.length > 200) return null;
   const claims = await claimsFromCookies(cookies);
-  if (!claims) return null;
+  if (!claims?.sessionId) return null;
   const userId = Prisma.sql`u.id`;
   const [row] = await db.$queryRaw<KeyRow[]>`
     SELECT u.name, u.email, u."sessionVersion", acc."authorId", acc."workspaceRole", acc."memberRole", acc."linkRole",
-      CASE WHEN acc.id IS NULL THEN NULL ELSE md5(concat_ws(chr(31),
-        (SELECT row_to_json(p)::text FROM (${docPageRowSql(Prisma.sql`acc.id`)}) p),
-        (SELECT row_to_json(h)::text FROM (${headerRowSql(userId)}) h))) END AS fp
-    FROM "User" u
+      CASE WHEN acc.id IS NULL THEN NULL ELSE ${docPageFingerprintSql({ docId: Prisma.sql`acc.id`, userId })} END AS fp
+    FROM "User" u ${liveSessionJoin(claims.sessionId)}
       LEFT JOIN LATERAL (${accessRowSql(userId, "", Prisma.sql`d.slug = ${slug}`)}) acc ON true
     WHERE u.id = ${claims.id}`;
   if (!row?.fp || !sessionHolds(row, claims)) return null;
   const role = roleFromAccessRow(row, claims.id);
   if (!docCan(role, "view")) return null;
-  return createHash("sha256").update(JSON.stringify([claims.id, row.name, row.email, role, row.workspaceRole, slug, row.fp])).digest("base64url");
+  return createHash("sha256")
+    .update(JSON.stringify([claims.id, row.name, row.email, role, row.workspaceRole, slug, row.fp]))
+    .digest("base64url");
 }
 
-type KeyRow = Pick<AccessRow, "authorId" | "workspaceRole" | "memberRole" | "linkRole"> & { name: string; email: string; sessionVersion: number; fp: string | null };
+type KeyRow = Pick<AccessRow, "authorId" | "workspaceRole" | "memberRole" | "linkRole"> & {
+  name: string;
+  email: string;
+  sessionVersion: number;
+  fp: string | null;
+};
 
 /** Serve the doc page from the cache, filling it on a miss; null = render as usual. */
-export async function serveDocPage(request: NextRequest, slug: string, nonce: string, policy: string): Promise<Response | null> {
+export async function serveDocPage(
+  request: NextRequest,
+  slug: string,
+  nonce: string,
+  policy: string,
+): Promise<Response | null> {
   const key = await docPageKey(request.cookies, slug);
   if (!key) return null;
   const hit = lookup(key);
@@ -149,7 +184,10 @@ async function fill(request: NextRequest, slug: string, key: string): Promise<Pa
     return null;
   }
   const html = await res.text();
-  const page: Page = { parts: html.split(nonce).map((part) => Buffer.from(part)), headers: [...res.headers].filter(([name]) => !HOP_HEADERS.has(name)) };
+  const page: Page = {
+    parts: html.split(nonce).map((part) => Buffer.from(part)),
+    headers: [...res.headers].filter(([name]) => !HOP_HEADERS.has(name)),
+  };
   // Kept only if nothing the page shows changed while it rendered: otherwise this HTML may be newer than the key says.
   if ((await docPageKey(request.cookies, slug)) === key) store(key, page);
   return page;

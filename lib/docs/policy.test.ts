@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canGrantDocRole, DOC_ACTIONS, DOC_ROLES, docCan, docRoleFromShareLink, maxDocRole, docRoleFromWorkspace } from "./policy";
+import {
+  canGrantDocRole,
+  DOC_ACTIONS,
+  DOC_ROLES,
+  docCan,
+  docRoleFromShareLink,
+  maxDocRole,
+  docRoleFromWorkspace,
+} from "./policy";
 
 // The whole matrix, written out: a change to the policy must change this table too.
 const EXPECTED: Record<(typeof DOC_ROLES)[number], string> = {
@@ -24,18 +32,19 @@ describe("doc policy", () => {
     for (const a of DOC_ROLES)
       for (const b of DOC_ROLES) {
         const top = maxDocRole(a, b)!;
-        for (const action of DOC_ACTIONS) if (docCan(a, action) || docCan(b, action)) expect(docCan(top, action), `${top} ${action}`).toBe(true);
+        for (const action of DOC_ACTIONS)
+          if (docCan(a, action) || docCan(b, action)) expect(docCan(top, action), `${top} ${action}`).toBe(true);
       }
   });
 
   it("maps workspace roles and share links to doc roles", () => {
-    expect([docRoleFromWorkspace("OWNER", false), docRoleFromWorkspace("ADMIN", false), docRoleFromWorkspace("MEMBER", true), docRoleFromWorkspace("MEMBER", false), docRoleFromWorkspace("VIEWER", true)]).toEqual([
-      "owner",
-      "owner",
-      "owner",
-      "editor",
-      "viewer",
-    ]);
+    expect([
+      docRoleFromWorkspace("OWNER", false),
+      docRoleFromWorkspace("ADMIN", false),
+      docRoleFromWorkspace("MEMBER", true),
+      docRoleFromWorkspace("MEMBER", false),
+      docRoleFromWorkspace("VIEWER", true),
+    ]).toEqual(["owner", "owner", "owner", "editor", "viewer"]);
     expect([docRoleFromShareLink("VIEW"), docRoleFromShareLink("COMMENT")]).toEqual(["reader", "commenter"]);
     expect(maxDocRole(null, "viewer")).toBe("viewer");
   });

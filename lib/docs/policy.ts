@@ -62,7 +62,9 @@ export function docRoleFromShareLink(role: ShareRole): DocRole {
   return role === "COMMENT" ? "commenter" : "reader";
 }
 
-/** Whether someone with `actorRole` may give (or take away) `target` on this doc. Nobody grants above their own role. */
+/**
+ * Whether someone with `actorRole` may give (or take away) `target` on this doc. Nobody grants above their own role.
+ */
 export function canGrantDocRole(actorRole: DocRole, target: DocMemberRole): boolean {
   return docCan(actorRole, "share") && RANK[docRoleFromMember(target)] <= RANK[actorRole];
 }

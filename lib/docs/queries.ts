@@ -19,6 +19,7 @@ export async function getDocForViewer(actor: DocCaller, ref: { id: string } | { 
       slug: true,
       title: true,
       revision: true,
+      headSeq: true,
       status: true,
       createdAt: true,
       updatedAt: true,
@@ -40,14 +41,17 @@ export async function getDocForViewer(actor: DocCaller, ref: { id: string } | { 
           guidance: true,
           outline: true,
           required: true,
+          extra: true,
           updatedAt: true,
           updatedBy: person,
         },
       },
     },
   });
+  const { headSeq, ...fields } = doc;
   return {
-    ...doc,
+    ...fields,
+    seq: Number(headSeq),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     archivedAt: doc.archivedAt?.toISOString() ?? null,
@@ -67,6 +71,7 @@ function toSectionDTO(s: {
   guidance: string;
   outline: unknown;
   required: boolean;
+  extra: boolean;
   updatedAt: Date;
   updatedBy: { id: string; name: string } | null;
 }): SectionDTO {
@@ -81,12 +86,29 @@ function toSectionDTO(s: {
   };
 }
 
-/** One section with its JSON, for the editor when someone starts editing it. NOT_FOUND unless the caller may view the doc. */
+/**
+ * One section with its JSON, for the editor when someone starts editing it. NOT_FOUND unless the caller may view the
+ * doc.
+ */
 export async function getSectionForViewer(actor: DocCaller, docId: string, sectionKey: string): Promise<SectionDTO> {
   const { doc } = await requireDocAccess(actor, { id: docId }, "view");
   const section = await db.section.findUnique({
     where: { documentId_key: { documentId: doc.id, key: sectionKey } },
-    select: { id: true, key: true, title: true, order: true, version: true, content: true, html: true, guidance: true, outline: true, required: true, updatedAt: true, updatedBy: person },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      order: true,
+      version: true,
+      content: true,
+      html: true,
+      guidance: true,
+      outline: true,
+      required: true,
+      extra: true,
+      updatedAt: true,
+      updatedBy: person,
+    },
   });
   if (!section) throw new AppError("NOT_FOUND", `This doc has no section "${sectionKey.slice(0, 60)}".`);
   return toSectionDTO(section);

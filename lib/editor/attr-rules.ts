@@ -1,4 +1,5 @@
-import { isSafeHref } from "./links";
+import { imageSrcKind, IMAGE_SIZES } from "./image-src";
+import { isRelativeHref, isSafeHref } from "./links";
 
 /**
  * What each attribute of each node and mark may hold. The schema itself checks
@@ -39,7 +40,16 @@ const colwidth: AttrRule = (v) => {
 };
 
 const href: AttrRule = (v) =>
-  isSafeHref(v) ? null : "is not an allowed link: use an http, https or mailto URL, a #anchor or a /path";
+  isSafeHref(v) || isRelativeHref(v)
+    ? null
+    : "is not an allowed link: use an http, https or mailto URL, a #anchor, a /path or a relative file path";
+
+const imageSrc: AttrRule = (v) =>
+  imageSrcKind(v)
+    ? null
+    : "is not an allowed image address: upload the image, or use an https URL or the file's relative path";
+
+const pixels: AttrRule = (v) => (v === null ? null : intBetween(1, 30_000)(v));
 
 // Ids are opaque database ids (cuid/uuid): short, and never anything HTML cares about.
 const ID = /^[A-Za-z0-9_-]+$/;
@@ -54,7 +64,9 @@ const cell = {
 };
 
 export const ATTR_RULES: Readonly<Record<string, Readonly<Record<string, AttrRule>>>> = {
-  heading: { level: intBetween(1, 6) },
+  heading: { level: intBetween(1, 6), id: text(100, { pattern: /^[\p{L}\p{M}\p{N}_-]+$/u }) },
+  footnoteReference: { label: text(20, { nullable: false, pattern: /^[A-Za-z0-9_-]+$/ }) },
+  footnote: { label: text(20, { nullable: false, pattern: /^[A-Za-z0-9_-]+$/ }) },
   orderedList: { start: intBetween(0, 1_000_000), type: oneOf(null, "1", "a", "A", "i", "I") },
   codeBlock: { language: text(40, { pattern: LANGUAGE }) },
   tableCell: cell,
@@ -63,6 +75,14 @@ export const ATTR_RULES: Readonly<Record<string, Readonly<Record<string, AttrRul
   mention: { id: text(64, { nullable: false, pattern: ID }), label: text(200), mentionSuggestionChar: oneOf("@") },
   link: { href, title: text(500), target: text(20), rel: text(100), class: text(100) },
   comment: { threadId: text(64, { nullable: false, pattern: ID }) },
+  image: {
+    src: imageSrc,
+    alt: text(1000),
+    caption: text(1000),
+    width: pixels,
+    height: pixels,
+    size: oneOf(null, ...IMAGE_SIZES),
+  },
 };
 
 /**

@@ -85,6 +85,7 @@ function copyNode(raw: unknown, schema: Schema, limits: WalkLimits, depth: numbe
 
   const attrs = copyAttrs(raw.attrs, type, schema.nodes[type]!.spec.attrs ?? {}, path);
   if (attrs) out.attrs = attrs;
+  if (type === "image" && typeof attrs?.src !== "string") fail(path, "An image needs a src");
 
   if (type === "text") {
     if (typeof raw.text !== "string" || raw.text.length === 0) fail(path, "A text node needs non-empty text");

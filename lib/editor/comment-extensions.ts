@@ -1,16 +1,11 @@
 import { getSchema, type AnyExtension } from "@tiptap/core";
-import { Mention } from "@tiptap/extension-mention";
 import type { Schema } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
 import { linkOptions } from "./link-options";
+import { MentionNode } from "./mention";
 
-/**
- * Mentions in comment bodies. The browser adds its suggestion popup with
- * `CommentMention.configure({ suggestion })` and passes the result to
- * `buildCommentExtensions`; the schema is the same either way. Apart from
- * ./extensions.ts so the doc editor's chunk does not carry mention/suggestion.
- */
-export const CommentMention = Mention.configure({ HTMLAttributes: { class: "mention" } });
+/** Mentions in comment bodies (./mention.ts): the browser passes one with its suggestion popup. */
+export const CommentMention = MentionNode;
 
 export function buildCommentExtensions(mention: AnyExtension = CommentMention): AnyExtension[] {
   return [

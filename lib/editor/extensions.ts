@@ -2,23 +2,29 @@ import { getSchema, type AnyExtension } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { CodeBlockLowlight } from "@tiptap/extension-code-block-lowlight";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
+import Code from "@tiptap/extension-code";
 import StarterKit from "@tiptap/starter-kit";
+import { docNodes, footnoteNodes, HeadingWithId } from "./doc-nodes";
 import { CommentMark } from "./comment-mark";
+import { Image } from "./image";
 import { linkOptions } from "./link-options";
+import { MentionNode } from "./mention";
 import { TableKit } from "./table";
-import { DEFAULT_CODE_LANGUAGE, lowlight } from "./lowlight";
+import { codeHighlighter, DEFAULT_CODE_LANGUAGE } from "./lowlight";
 
 /**
  * The ONE extension list: the browser editor, the validator, the renderer and the
  * Markdown converter all build from it, so a document the editor can produce is
- * exactly a document the server accepts. Comment bodies have their own list in
- * ./comment-extensions.ts (kept apart so the doc editor chunk carries no mention code);
- * both take their link rules from ./link-options.ts.
+ * exactly a document the server accepts. Comment bodies have their own, smaller list in
+ * ./comment-extensions.ts; both take their link rules from ./link-options.ts and their
+ * @-mention node from ./mention.ts (the browser adds the people suggestion).
  */
 
 export const docExtensions: AnyExtension[] = [
   StarterKit.configure({
     codeBlock: false,
+    heading: false,
+    code: false,
     link: linkOptions,
     // The trailing-node plugin appends an empty paragraph on load whenever a
     // section ends in a table or code block: the stored doc would "change" just by
@@ -26,12 +32,19 @@ export const docExtensions: AnyExtension[] = [
     // Gapcursor and the code block's exit-on-arrow-down cover leaving such blocks.
     trailingNode: false,
   }),
-  CodeBlockLowlight.configure({ lowlight, defaultLanguage: DEFAULT_CODE_LANGUAGE }),
+  CodeBlockLowlight.configure({ lowlight: codeHighlighter, defaultLanguage: DEFAULT_CODE_LANGUAGE }),
   // Schema only; the browser editor adds table editing when a table is there (./table.ts).
   TableKit,
   TaskList,
   TaskItem.configure({ nested: true }),
   CommentMark,
+  HeadingWithId,
+  // Inline code may sit inside a link ("[`foo()`](url)") and under a comment; other marks stay off it.
+  Code.extend({ excludes: "bold italic strike underline superscript subscript kbd" }),
+  ...docNodes,
+  ...footnoteNodes,
+  Image,
+  MentionNode,
 ];
 
 let docSchema: Schema | undefined;

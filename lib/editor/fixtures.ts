@@ -2,7 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 
 /** Test data shared by the editor tests: every node and mark the editor can make. */
 
-const t = (text: string, marks?: JSONContent["marks"]): JSONContent => (marks ? { type: "text", text, marks } : { type: "text", text });
+const t = (text: string, marks?: JSONContent["marks"]): JSONContent =>
+  marks ? { type: "text", text, marks } : { type: "text", text };
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
 const li = (...content: JSONContent[]): JSONContent => ({ type: "listItem", content });
 const cell = (type: "tableHeader" | "tableCell", text: string, attrs?: Record<string, unknown>): JSONContent => ({
@@ -14,7 +15,7 @@ const cell = (type: "tableHeader" | "tableCell", text: string, attrs?: Record<st
 export const richDoc: JSONContent = {
   type: "doc",
   content: [
-    { type: "heading", attrs: { level: 3 }, content: [t("Approach")] },
+    { type: "heading", attrs: { level: 3, id: "approach" }, content: [t("Approach")] },
     p(
       t("We cache "),
       t("per section", [{ type: "bold" }]),
@@ -32,10 +33,38 @@ export const richDoc: JSONContent = {
       { type: "hardBreak" },
       t("Reviewers flagged ", []),
       t("this sentence", [{ type: "comment", attrs: { threadId: "thread_1" } }]),
+      t(". Press "),
+      t("Ctrl", [{ type: "kbd" }]),
+      t(" for H"),
+      t("2", [{ type: "subscript" }]),
+      t("O at 10"),
+      t("6", [{ type: "superscript" }]),
+      t(" rps"),
+      { type: "footnoteReference", attrs: { label: "1" } },
+      t(", see "),
+      t("the ADR", [{ type: "link", attrs: { href: "./adr/0002-cache.md" } }]),
+      t(" and "),
+      t("approach", [{ type: "link", attrs: { href: "#approach" } }]),
       t("."),
     ),
-    { type: "blockquote", content: [p(t("Quoted requirement"))] },
-    { type: "bulletList", content: [li(p(t("First point"))), li(p(t("Second point")), { type: "bulletList", content: [li(p(t("Nested point")))] })] },
+    {
+      type: "details",
+      content: [
+        { type: "detailsSummary", content: [t("Alternatives considered")] },
+        { type: "detailsContent", content: [p(t("A CDN in front of every page."))] },
+      ],
+    },
+    {
+      type: "blockquote",
+      content: [p(t("Quoted requirement from "), { type: "mention", attrs: { id: "user_7", label: "Raj" } })],
+    },
+    {
+      type: "bulletList",
+      content: [
+        li(p(t("First point"))),
+        li(p(t("Second point")), { type: "bulletList", content: [li(p(t("Nested point")))] }),
+      ],
+    },
     { type: "orderedList", attrs: { start: 3 }, content: [li(p(t("Third step"))), li(p(t("Fourth step")))] },
     {
       type: "taskList",
@@ -47,12 +76,33 @@ export const richDoc: JSONContent = {
     { type: "codeBlock", attrs: { language: "typescript" }, content: [t('const ttl: number = 60; // "seconds"')] },
     { type: "horizontalRule" },
     {
+      type: "image",
+      attrs: {
+        src: "/media/ckimage01",
+        alt: "Cache tiers",
+        caption: "Figure 1: cache tiers",
+        width: 1200,
+        height: 600,
+        size: "large",
+      },
+    },
+    {
       type: "table",
       content: [
-        { type: "tableRow", content: [cell("tableHeader", "Risk"), cell("tableHeader", "Impact", { align: "center" })] },
-        { type: "tableRow", content: [cell("tableCell", "Cache stampede"), cell("tableCell", "High", { align: "center" })] },
+        {
+          type: "tableRow",
+          content: [cell("tableHeader", "Risk"), cell("tableHeader", "Impact", { align: "center" })],
+        },
+        {
+          type: "tableRow",
+          content: [cell("tableCell", "Cache stampede"), cell("tableCell", "High", { align: "center" })],
+        },
         { type: "tableRow", content: [cell("tableCell", "Both columns", { colspan: 2 })] },
       ],
+    },
+    {
+      type: "footnotes",
+      content: [{ type: "footnote", attrs: { label: "1" }, content: [p(t("Measured in March."))] }],
     },
   ],
 };

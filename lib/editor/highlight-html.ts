@@ -19,14 +19,44 @@ function hastToHTML(nodes: readonly HastNode[]): string {
 
 /**
  * Highlighted, escaped HTML for the inside of `<code>`, using the editor's own
- * rule (CodeBlockLowlight's plugin): a known language is highlighted as that
- * language, no language means the default (plain text), and an unknown one is
- * auto-detected. Same input, same hljs-* spans in both places, so the colours
- * do not change when the editor takes over.
+ * rule (CodeBlockLowlight with ./lowlight.ts's codeHighlighter): a known language
+ * is highlighted as that language; no language, or one without a grammar
+ * (`kotlin`), is plain text. Same input, same hljs-* spans in both places, so the
+ * colours do not change when the editor takes over.
  */
 export function highlightCodeToHTML(code: string, language: string | null | undefined): string {
   if (code.length === 0) return "";
-  const lang = language || DEFAULT_CODE_LANGUAGE;
-  const tree = isKnownLanguage(lang) ? lowlight.highlight(lang, code) : lowlight.highlightAuto(code);
-  return hastToHTML(tree.children);
+  const lang = language && isKnownLanguage(language) ? language : DEFAULT_CODE_LANGUAGE;
+  const key = `${lang}\u0000${code}`;
+  const cached = recent.get(key);
+  if (cached !== undefined) {
+    // Most recently used last: the first entry is the one to drop.
+    recent.delete(key);
+    recent.set(key, cached);
+    return cached;
+  }
+  const html = hastToHTML(lowlight.highlight(lang, code).children);
+  remember(key, html);
+  return html;
+}
+
+/**
+ * Highlighted code blocks by language and text. Every save renders its section's HTML, and an autosave
+ * almost always leaves the code blocks as they were: highlighting them again was the largest part of the
+ * render (bench/pipeline-save.mjs). Bounded by characters held, least recently used out first.
+ */
+const recent = new Map<string, string>();
+const MAX_CACHED_CHARS = 4_000_000;
+let cachedChars = 0;
+
+function remember(key: string, html: string): void {
+  const size = key.length + html.length;
+  if (size > MAX_CACHED_CHARS / 16) return;
+  recent.set(key, html);
+  cachedChars += size;
+  for (const [oldKey, oldHtml] of recent) {
+    if (cachedChars <= MAX_CACHED_CHARS) break;
+    recent.delete(oldKey);
+    cachedChars -= oldKey.length + oldHtml.length;
+  }
 }

@@ -8,9 +8,19 @@ const values = (text: string) => find(text).map((m) => m.value);
 describe("linkify-lite: the URLs the link policy allows, as Tiptap's Link extension reads them", () => {
   it("finds http, https and mailto URLs with their positions and href", () => {
     expect(find("see https://example.com/a?b=1#c now")).toEqual([
-      { type: "url", value: "https://example.com/a?b=1#c", isLink: true, href: "https://example.com/a?b=1#c", start: 4, end: 31 },
+      {
+        type: "url",
+        value: "https://example.com/a?b=1#c",
+        isLink: true,
+        href: "https://example.com/a?b=1#c",
+        start: 4,
+        end: 31,
+      },
     ]);
-    expect(values("http://localhost:3000/x and mailto:ada@example.com")).toEqual(["http://localhost:3000/x", "mailto:ada@example.com"]);
+    expect(values("http://localhost:3000/x and mailto:ada@example.com")).toEqual([
+      "http://localhost:3000/x",
+      "mailto:ada@example.com",
+    ]);
     expect(values("HTTPS://EXAMPLE.COM")).toEqual(["HTTPS://EXAMPLE.COM"]);
   });
 
@@ -35,10 +45,21 @@ describe("linkify-lite: the URLs the link policy allows, as Tiptap's Link extens
   it("tokenizes a word into link and text tokens, so only a word that is one link gets autolinked", () => {
     const shape = (word: string) => tokenize(word).map((t) => [t.isLink, t.value]);
     expect(shape("https://example.com")).toEqual([[true, "https://example.com"]]);
-    expect(shape("(https://example.com)")).toEqual([[false, "("], [true, "https://example.com"], [false, ")"]]);
+    expect(shape("(https://example.com)")).toEqual([
+      [false, "("],
+      [true, "https://example.com"],
+      [false, ")"],
+    ]);
     expect(shape("example.com")).toEqual([[false, "example.com"]]);
     const [link] = tokenize("https://example.com").map((t) => t.toObject("https"));
-    expect(link).toEqual({ type: "url", value: "https://example.com", isLink: true, href: "https://example.com", start: 0, end: 19 });
+    expect(link).toEqual({
+      type: "url",
+      value: "https://example.com",
+      isLink: true,
+      href: "https://example.com",
+      start: 0,
+      end: 19,
+    });
   });
 
   it("cuts a word with a scheme exactly as linkify does (which the Link extension was written against)", () => {
@@ -59,7 +80,9 @@ describe("linkify-lite: the URLs the link policy allows, as Tiptap's Link extens
       "HTTP://EX.COM",
     ];
     const shape = (tokens: { toObject: (p: string) => { isLink: boolean; value: string; href: string } }[]) =>
-      tokens.map((t) => t.toObject("https")).map(({ isLink, value, href }) => ({ isLink, value, href: isLink ? href : "" }));
+      tokens
+        .map((t) => t.toObject("https"))
+        .map(({ isLink, value, href }) => ({ isLink, value, href: isLink ? href : "" }));
     for (const word of words) expect(shape(tokenize(word)), word).toEqual(shape(linkify.tokenize(word)));
   });
 });

@@ -14,7 +14,14 @@
  * fails the build, it does not silently lose links.
  */
 
-export type LinkMatch = { type: "url" | "text"; value: string; isLink: boolean; href: string; start: number; end: number };
+export type LinkMatch = {
+  type: "url" | "text";
+  value: string;
+  isLink: boolean;
+  href: string;
+  start: number;
+  end: number;
+};
 
 type Token = { isLink: boolean; value: string; toObject: (defaultProtocol?: string) => LinkMatch };
 
@@ -26,7 +33,9 @@ const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
 const count = (text: string, char: string) => text.split(char).length - 1;
 
-/** Trailing punctuation is the sentence's, not the URL's; a closing bracket stays if the URL opened it ("…/Foo_(bar)"). */
+/**
+ * Trailing punctuation is the sentence's, not the URL's; a closing bracket stays if the URL opened it ("…/Foo_(bar)").
+ */
 function trimEnd(url: string): string {
   let end = url;
   for (;;) {

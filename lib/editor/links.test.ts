@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { isSafeHref } from "./links";
 
 describe("isSafeHref", () => {
-  it.each(["https://example.com", "HTTP://EXAMPLE.COM/a", "mailto:a@b.co", "#section-2", "/docs/1?x=y"])("allows %s", (href) => {
-    expect(isSafeHref(href)).toBe(true);
-  });
+  it.each(["https://example.com", "HTTP://EXAMPLE.COM/a", "mailto:a@b.co", "#section-2", "/docs/1?x=y"])(
+    "allows %s",
+    (href) => {
+      expect(isSafeHref(href)).toBe(true);
+    },
+  );
 
   it.each([
     "javascript:alert(1)",

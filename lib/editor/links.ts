@@ -24,3 +24,19 @@ export function isSafeHref(href: unknown): href is string {
   if (INVISIBLE.test(href)) return false;
   return ABSOLUTE.test(href) || SAME_SITE_PATH.test(href) || ANCHOR.test(href);
 }
+
+const SCHEME = /^[^/?#]*:/;
+const RELATIVE =
+  /^(?:\.{1,2}\/|[\w-][\w.-]*\/|[\w-][\w.-]*\.(?:md|markdown|mdx|txt|rst|adoc|html?|pdf|png|jpe?g|gif|svg|webp|ya?ml|json|toml|csv|sql|proto)(?:[?#]|$))/i;
+
+/**
+ * A link relative to the file a doc was imported from ("./adr-002.md",
+ * "docs/api.md#auth"). Kept so its text and target survive, but it points at a
+ * repository this app cannot see: the renderer shows it as a relative link that
+ * goes nowhere, and the editor never creates one.
+ */
+export function isRelativeHref(href: unknown): href is string {
+  if (typeof href !== "string" || href.length === 0 || href.length > MAX_HREF_LENGTH) return false;
+  if (INVISIBLE.test(href) || SCHEME.test(href) || href.includes("\\")) return false;
+  return RELATIVE.test(href);
+}

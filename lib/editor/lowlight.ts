@@ -11,9 +11,24 @@ import plaintext from "highlight.js/lib/languages/plaintext";
  * which registers every grammar synchronously on this same instance.
  */
 export const lowlight = createLowlight({ plaintext });
+// Diagram sources (`mermaid` blocks, drawn by components/diagrams) are plain text, by name: the
+// language picker and the stored attribute keep "mermaid".
+lowlight.registerAlias({ plaintext: ["mermaid"] });
 
 /** Every language the app highlights (and the code-block language picker offers). */
-export const CODE_LANGUAGE_IDS = ["bash", "go", "java", "javascript", "json", "plaintext", "python", "rust", "sql", "typescript", "yaml"] as const;
+export const CODE_LANGUAGE_IDS = [
+  "bash",
+  "go",
+  "java",
+  "javascript",
+  "json",
+  "plaintext",
+  "python",
+  "rust",
+  "sql",
+  "typescript",
+  "yaml",
+] as const;
 export type CodeLanguageId = (typeof CODE_LANGUAGE_IDS)[number];
 
 /**
@@ -43,16 +58,13 @@ export function isCodeLanguageId(language: string): language is CodeLanguageId {
 }
 
 /**
- * Register the grammars for these languages (unknown names: all of them, since
- * an unknown language is auto-detected across every grammar, as on the server).
- * Resolves with the languages that were newly registered.
+ * Register the grammars for these languages. Other names (`kotlin`, `http`) need none:
+ * they are shown as plain text (see `codeHighlighter`). Resolves with the languages that
+ * were newly registered.
  */
 export async function loadCodeLanguages(languages: Iterable<string>): Promise<string[]> {
   const wanted = new Set<CodeLanguageId>();
-  for (const language of languages) {
-    if (isCodeLanguageId(language)) wanted.add(language);
-    else for (const id of CODE_LANGUAGE_IDS) wanted.add(id);
-  }
+  for (const language of languages) if (isCodeLanguageId(language)) wanted.add(language);
   const missing = [...wanted].filter((id) => !lowlight.registered(id));
   const grammars = await Promise.all(missing.map(async (id) => [id, (await LOADERS[id]()).default] as const));
   for (const [id, grammar] of grammars) if (!lowlight.registered(id)) lowlight.register(id, grammar);
@@ -62,3 +74,15 @@ export async function loadCodeLanguages(languages: Iterable<string>): Promise<st
 export function isKnownLanguage(language: string): boolean {
   return lowlight.registered(language);
 }
+
+/**
+ * What CodeBlockLowlight highlights with: lowlight, except that a language it has no grammar
+ * for is shown as plain text instead of auto-detected. Auto-detection runs every grammar over
+ * the block (most of the server time of importing a doc full of `kotlin` blocks, and all
+ * eleven grammars fetched in the editor) and often guesses wrong. The server renderer
+ * (./highlight-html.ts) follows the same rule, so the colours match when the editor takes over.
+ */
+export const codeHighlighter: typeof lowlight = {
+  ...lowlight,
+  highlightAuto: (value) => lowlight.highlight(DEFAULT_CODE_LANGUAGE, value),
+};

@@ -1,7 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { attrs, escapeText } from "./escape";
 import { highlightCodeToHTML } from "./highlight-html";
+import { renderImage } from "./render-image";
 import { renderMarkClose, renderMarkOpen, sameMark, type MarkJSON } from "./render-marks";
+import { githubSlug } from "@/lib/markdown/slug";
 
 /**
  * JSON → HTML without a DOM, for the read view and the first paint of every
@@ -55,16 +57,33 @@ function renderInlineNode(node: JSONContent): string {
       return escapeText(node.text ?? "");
     case "hardBreak":
       return "<br>";
+    case "footnoteReference": {
+      const label = str(attrsOf(node).label) ?? "";
+      const pairs = { "data-footnote": label, class: "footnote-ref" };
+      const link = `<a${attrs({ href: `#fn-${label}`, id: `fnref-${label}` })}>${escapeText(label)}</a>`;
+      return `<sup${attrs(pairs)}>${link}</sup>`;
+    }
     case "mention": {
       const a = attrsOf(node);
       const label = str(a.label) ?? str(a.id) ?? "";
       const char = str(a.mentionSuggestionChar) ?? "@";
-      const pairs = { "data-type": "mention", class: "mention", "data-id": str(a.id), "data-label": str(a.label), "data-mention-suggestion-char": char };
+      // In the order the editor's own serializer writes them (class first), so swapping in the editor changes nothing.
+      const pairs = {
+        class: "mention",
+        "data-type": "mention",
+        "data-id": str(a.id),
+        "data-label": str(a.label),
+        "data-mention-suggestion-char": char,
+      };
       return `<span${attrs(pairs)}>${escapeText(char + label)}</span>`;
     }
     default:
       return "";
   }
+}
+
+function plainText(node: JSONContent): string {
+  return (node.content ?? []).map((n) => (n.type === "text" ? (n.text ?? "") : "")).join("");
 }
 
 function children(node: JSONContent): string {
@@ -97,11 +116,15 @@ function renderTable(node: JSONContent): string {
       const width = int(widths[i], 0);
       total += width || CELL_MIN_WIDTH;
       if (!width) fixed = false;
-      cols += `<col style="${width ? `width: ${Math.max(width, CELL_MIN_WIDTH)}px` : `min-width: ${CELL_MIN_WIDTH}px`}">`;
+      const colStyle = width ? `width: ${Math.max(width, CELL_MIN_WIDTH)}px` : `min-width: ${CELL_MIN_WIDTH}px`;
+      cols += `<col style="${colStyle}">`;
     }
   }
   const style = fixed ? `width: ${total}px` : `min-width: ${total}px`;
-  return `<div class="tableWrapper"><table style="${style}"><colgroup>${cols}</colgroup><tbody>${children(node)}</tbody></table></div>`;
+  return (
+    `<div class="tableWrapper"><table style="${style}"><colgroup>${cols}</colgroup>` +
+    `<tbody>${children(node)}</tbody></table></div>`
+  );
 }
 
 function renderCell(node: JSONContent, tag: "td" | "th"): string {
@@ -109,14 +132,21 @@ function renderCell(node: JSONContent, tag: "td" | "th"): string {
   const colspan = int(a.colspan, 1);
   const rowspan = int(a.rowspan, 1);
   const align = ["left", "center", "right"].includes(a.align as string) ? `text-align: ${a.align as string}` : null;
-  const colwidth = Array.isArray(a.colwidth) && a.colwidth.every((w) => typeof w === "number") ? a.colwidth.join(",") : null;
-  const pairs = { colspan: colspan === 1 ? null : colspan, rowspan: rowspan === 1 ? null : rowspan, colwidth, style: align };
+  const colwidth =
+    Array.isArray(a.colwidth) && a.colwidth.every((w) => typeof w === "number") ? a.colwidth.join(",") : null;
+  const pairs = {
+    colspan: colspan === 1 ? null : colspan,
+    rowspan: rowspan === 1 ? null : rowspan,
+    colwidth,
+    style: align,
+  };
   return wrap(tag, children(node), attrs(pairs));
 }
 
 function renderTaskItem(node: JSONContent): string {
   const checked = attrsOf(node).checked === true;
-  const box = `<input${attrs({ type: "checkbox", checked, disabled: true, "aria-label": checked ? "Done" : "Not done" })}>`;
+  const boxAttrs = { type: "checkbox", checked, disabled: true, "aria-label": checked ? "Done" : "Not done" };
+  const box = `<input${attrs(boxAttrs)}>`;
   const label = `<label contenteditable="false">${box}<span></span></label>`;
   return `<li data-type="taskItem" data-checked="${checked}">${label}<div>${children(node)}</div></li>`;
 }
@@ -134,7 +164,23 @@ function renderBlock(node: JSONContent): string {
       return wrap("p", renderInline(node.content ?? []));
     case "heading": {
       const level = Math.min(Math.max(int(attrsOf(node).level, 1), 1), 6);
-      return wrap(`h${level}`, renderInline(node.content ?? []));
+      // A heading made in the editor has no id yet: its anchor is its text's, as on GitHub.
+      const id = str(attrsOf(node).id) ?? (githubSlug(plainText(node)) || null);
+      return wrap(`h${level}`, renderInline(node.content ?? []), attrs({ id }));
+    }
+    case "details":
+      return wrap("details", children(node), ' class="details"');
+    case "detailsSummary":
+      return wrap("summary", renderInline(node.content ?? []), ' class="details-summary"');
+    case "detailsContent":
+      return wrap("div", children(node), ' class="details-content"');
+    case "footnotes":
+      return wrap("ol", children(node), ' class="footnotes"');
+    case "footnote": {
+      const label = str(attrsOf(node).label) ?? "";
+      const backLabel = `Back to reference ${label}`;
+      const back = `<a${attrs({ href: `#fnref-${label}`, class: "footnote-backref", "aria-label": backLabel })}>↩</a>`;
+      return wrap("li", children(node) + back, attrs({ "data-footnote": label, id: `fn-${label}` }));
     }
     case "blockquote":
       return wrap("blockquote", children(node));
@@ -160,6 +206,8 @@ function renderBlock(node: JSONContent): string {
       return renderCell(node, "th");
     case "tableCell":
       return renderCell(node, "td");
+    case "image":
+      return renderImage(node);
     default:
       return children(node);
   }
@@ -169,4 +217,3 @@ function renderBlock(node: JSONContent): string {
 export function renderDocToHTML(doc: JSONContent): string {
   return doc.type === "doc" ? children(doc) : "";
 }
-

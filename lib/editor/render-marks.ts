@@ -1,9 +1,18 @@
 import { attrs } from "./escape";
-import { isSafeHref } from "./links";
+import { isRelativeHref, isSafeHref } from "./links";
 
 export type MarkJSON = { type: string; attrs?: Record<string, unknown> };
 
-const SIMPLE_TAGS: Record<string, string> = { bold: "strong", italic: "em", strike: "s", underline: "u", code: "code" };
+const SIMPLE_TAGS: Record<string, string> = {
+  bold: "strong",
+  italic: "em",
+  strike: "s",
+  underline: "u",
+  code: "code",
+  superscript: "sup",
+  subscript: "sub",
+  kbd: "kbd",
+};
 const LINK_REL = "noopener noreferrer nofollow";
 
 export function sameMark(a: MarkJSON, b: MarkJSON): boolean {
@@ -21,7 +30,10 @@ export function sameMark(a: MarkJSON, b: MarkJSON): boolean {
  */
 function markTag(mark: MarkJSON): string | null {
   if (SIMPLE_TAGS[mark.type]) return SIMPLE_TAGS[mark.type]!;
-  if (mark.type === "link") return isSafeHref(mark.attrs?.href) ? "a" : null;
+  if (mark.type === "link") {
+    if (isSafeHref(mark.attrs?.href)) return "a";
+    return isRelativeHref(mark.attrs?.href) ? "span" : null;
+  }
   if (mark.type === "comment") return typeof mark.attrs?.threadId === "string" ? "span" : null;
   return null;
 }
@@ -31,9 +43,14 @@ export function renderMarkOpen(mark: MarkJSON): string {
   if (!tag) return "";
   const a = mark.attrs ?? {};
   if (mark.type === "link") {
+    const href = a.href as string;
     const title = typeof a.title === "string" && a.title ? a.title : null;
-    // target/rel are fixed here whatever the stored attrs say (see LINK_PRESENTATION).
-    return `<a${attrs({ target: "_blank", rel: LINK_REL, href: a.href as string, title })}>`;
+    // A path relative to the file the doc came from points into a repository the app cannot see.
+    if (tag === "span")
+      return `<span${attrs({ class: "relative-link", title: `Relative link in the imported file: ${href}` })}>`;
+    // In-page anchors stay in this tab; target/rel are fixed here whatever the stored attrs say (LINK_PRESENTATION).
+    if (href.startsWith("#")) return `<a${attrs({ href, title })}>`;
+    return `<a${attrs({ target: "_blank", rel: LINK_REL, href, title })}>`;
   }
   if (mark.type === "comment") {
     return `<span${attrs({ "data-comment-thread": a.threadId as string, class: "comment-anchor" })}>`;

@@ -14,8 +14,7 @@ import type { DOMOutputSpec, Node as PMNode } from "@tiptap/pm/model";
  * (components/editor/table-editing.ts). Rows, cells and headers are Tiptap's own.
  *
  * INVARIANT: the schema equals the one Tiptap's TableKit builds (lib/editor/table.test.ts),
- * so Markdown, which uses Tiptap's Table for its table grammar (./markdown.ts), and the
- * editor read and write the same documents.
+ * so content made by Tiptap's Table (pasted, or from older versions) fits this schema.
  */
 
 /** Tiptap's default narrowest column (px): its colgroup and its table view use it. */
@@ -34,10 +33,16 @@ function colGroup(node: PMNode): { colgroup: DOMOutputSpec; style: string } {
       const width = colwidth?.[j];
       totalWidth += width || TABLE_CELL_MIN_WIDTH;
       if (!width) fixedWidth = false;
-      cols.push(["col", { style: width ? `width: ${Math.max(width, TABLE_CELL_MIN_WIDTH)}px` : `min-width: ${TABLE_CELL_MIN_WIDTH}px` }]);
+      cols.push([
+        "col",
+        { style: width ? `width: ${Math.max(width, TABLE_CELL_MIN_WIDTH)}px` : `min-width: ${TABLE_CELL_MIN_WIDTH}px` },
+      ]);
     }
   }
-  return { colgroup: ["colgroup", {}, ...cols], style: fixedWidth ? `width: ${totalWidth}px` : `min-width: ${totalWidth}px` };
+  return {
+    colgroup: ["colgroup", {}, ...cols],
+    style: fixedWidth ? `width: ${totalWidth}px` : `min-width: ${totalWidth}px`,
+  };
 }
 
 export const Table = Node.create<Pick<TableOptions, "HTMLAttributes">>({
@@ -54,7 +59,14 @@ export const Table = Node.create<Pick<TableOptions, "HTMLAttributes">>({
   },
   renderHTML({ node, HTMLAttributes }) {
     const { colgroup, style } = colGroup(node);
-    return ["table", mergeAttributes(this.options.HTMLAttributes, HTMLAttributes, { style: (HTMLAttributes.style as string | undefined) || style }), colgroup, ["tbody", 0]];
+    return [
+      "table",
+      mergeAttributes(this.options.HTMLAttributes, HTMLAttributes, {
+        style: (HTMLAttributes.style as string | undefined) || style,
+      }),
+      colgroup,
+      ["tbody", 0],
+    ];
   },
   // prosemirror-tables finds the table nodes by this role; every table node declares one.
   extendNodeSchema(extension) {

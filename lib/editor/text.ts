@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 
 /** Inline leaves of both schemas; everything else with content is a block. */
-const INLINE_TYPES = new Set(["text", "hardBreak", "mention"]);
+const INLINE_TYPES = new Set(["text", "hardBreak", "mention", "footnoteReference"]);
 
 export function emptyDoc(): JSONContent {
   return { type: "doc", content: [{ type: "paragraph" }] };
@@ -21,10 +21,13 @@ function inlineText(node: JSONContent): string {
   if (node.type === "text") return node.text ?? "";
   if (node.type === "hardBreak") return "\n";
   if (node.type === "mention") return `@${String(node.attrs?.label ?? node.attrs?.id ?? "")}`;
+  if (node.type === "footnoteReference") return `[${String(node.attrs?.label ?? "")}]`;
   return "";
 }
 
 function blockText(node: JSONContent): string {
+  // An image's words are its caption (or, without one, its alt text): searchable like the text around it.
+  if (node.type === "image") return String(node.attrs?.caption ?? node.attrs?.alt ?? "");
   const children = node.content ?? [];
   if (children.length === 0) return "";
   if (INLINE_TYPES.has(children[0]!.type ?? "")) return children.map(inlineText).join("");
@@ -32,7 +35,10 @@ function blockText(node: JSONContent): string {
   const separator = node.type === "tableRow" ? "\t" : "\n";
   // Blank paragraphs carry no words; leaving them out keeps the text stable across
   // editors and Markdown, which both treat them as spacing.
-  return children.map(blockText).filter((t) => t.length > 0).join(separator);
+  return children
+    .map(blockText)
+    .filter((t) => t.length > 0)
+    .join(separator);
 }
 
 /**

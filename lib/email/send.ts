@@ -1,10 +1,13 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 
 let transport: Transporter | null | undefined;
 
 function getTransport(): Transporter | null {
-  if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  if (transport === undefined)
+    transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
   return transport;
 }
 
@@ -15,13 +18,23 @@ function getTransport(): Transporter | null {
  */
 export async function sendMail(message: { to: string; subject: string; text: string }): Promise<boolean> {
   const t = getTransport();
-  if (!t) return false;
+  const m = metrics();
+  if (!t) {
+    m.emails.inc({ outcome: "not_configured" });
+    return false;
+  }
+  m.emailsInFlight.inc();
   try {
     await t.sendMail({ from: process.env.SMTP_FROM ?? "Design Review <no-reply@design-review.local>", ...message });
+    m.emails.inc({ outcome: "sent" });
     return true;
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "email delivery failed", to: message.to, error: String(error) }));
+    m.emails.inc({ outcome: "failed" });
+    // Never the address or the message: the mail may carry a sign-in or invitation link.
+    logger.error({ error: String(error) }, "email delivery failed");
     return false;
+  } finally {
+    m.emailsInFlight.dec();
   }
 }
 

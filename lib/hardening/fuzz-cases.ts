@@ -7,7 +7,17 @@
 import fc from "fast-check";
 import type { Actor } from "@/lib/auth/session";
 import type { Endpoint } from "@/lib/testing/access-matrix";
-import { forgedToken, hostileBodyText, hostileForm, hostileString, hostileValue, INVALID_TIPTAP, safeStringify, XSS } from "./arbitraries";
+import {
+  forgedToken,
+  hostileBodyText,
+  hostileForm,
+  hostileString,
+  hostileValue,
+  INVALID_TIPTAP,
+  safeStringify,
+  XSS,
+} from "./arbitraries";
+import { imageBodyArb } from "./image-bodies";
 
 /** Real ids of the fixture world, by what they name. */
 export type RealIds = {
@@ -22,26 +32,40 @@ export type RealIds = {
   membershipIds: string[];
   requestIds: string[];
   emails: string[];
+  imageIds: string[];
+  /** Files for upload endpoints (./image-bodies.ts). */
+  imageFiles: { valid: Uint8Array[]; hostile: Uint8Array[] };
 };
 
 export type Caller = "owner" | "stranger" | "signedOut";
-export type RouteCase = { kind: "route"; caller: Caller; method: string; url: string; params: Record<string, string | string[]>; headers: Record<string, string>; body?: string };
+export type RouteCase = {
+  kind: "route";
+  caller: Caller;
+  method: string;
+  url: string;
+  params: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+};
 export type ActionCase = { kind: "action"; caller: Caller; args: unknown[] };
 export type FuzzCase = RouteCase | ActionCase;
 
 /** encodeURIComponent throws on a lone surrogate; a client would have sent U+FFFD. */
-const encode = (s: string) => encodeURIComponent(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
+const encode = (s: string) =>
+  encodeURIComponent(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
 
 const caller = fc.constantFrom<Caller>("owner", "owner", "owner", "owner", "owner", "stranger", "signedOut");
 
 function realIdArb(ids: RealIds): fc.Arbitrary<string> {
-  const all = Object.values(ids).flat();
+  const { imageFiles: _files, ...named } = ids;
+  const all = Object.values(named).flat();
   return fc.constantFrom(...all);
 }
 
 /** An object shaped like the app's inputs, every field optional and each a real value or a hostile one. */
 function plausibleObject(ids: RealIds): fc.Arbitrary<Record<string, unknown>> {
-  const mix = <T>(real: fc.Arbitrary<T>) => fc.oneof({ arbitrary: real, weight: 3 }, { arbitrary: hostileValue, weight: 2 });
+  const mix = <T>(real: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: real, weight: 3 }, { arbitrary: hostileValue, weight: 2 });
   const markdown = fc.constantFrom(
     "# Imported\n\n## Design Overview\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))",
     `# ${XSS[1]}\n\n## Architecture\n\n| a | b |\n|---|\n| ${XSS[0]} |`,
@@ -70,10 +94,15 @@ function plausibleObject(ids: RealIds): fc.Arbitrary<Record<string, unknown>> {
       password: hostileValue,
       expiresInDays: mix(fc.constantFrom(1, 365, "never", 0, 366)),
       expiresAt: mix(fc.constantFrom("2020-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "yesterday")),
-      sections: mix(fc.array(fc.record({ title: hostileValue, guidance: hostileValue }, { requiredKeys: [] }), { maxLength: 3 })),
+      sections: mix(
+        fc.array(fc.record({ title: hostileValue, guidance: hostileValue }, { requiredKeys: [] }), { maxLength: 3 }),
+      ),
       dueAt: mix(fc.constantFrom("2020-02-30", "2099-01-01", "0000-00-00")),
       rule: mix(fc.constantFrom("ALL", "AT_LEAST", "ANY")),
       requiredApprovals: mix(fc.integer({ min: -1, max: 100 })),
+      src: mix(
+        fc.constantFrom(...ids.imageIds.map((id) => `/media/${id}`), "/media/../x", "https://evil.example/a.png"),
+      ),
     },
     { requiredKeys: [] },
   );
@@ -82,7 +111,17 @@ function plausibleObject(ids: RealIds): fc.Arbitrary<Record<string, unknown>> {
 function plausibleForm(ids: RealIds): fc.Arbitrary<FormData> {
   const field = fc.tuple(
     fc.constantFrom("email", "password", "name", "title", "token", "role", "templateId", "callbackUrl", "__proto__"),
-    fc.oneof(hostileString, fc.constantFrom(...ids.emails, ...ids.tokens, ...ids.templateIds, "correct horse battery", "/w/../../admin", "https://evil.example")),
+    fc.oneof(
+      hostileString,
+      fc.constantFrom(
+        ...ids.emails,
+        ...ids.tokens,
+        ...ids.templateIds,
+        "correct horse battery",
+        "/w/../../admin",
+        "https://evil.example",
+      ),
+    ),
   );
   return fc.array(field, { maxLength: 6 }).map((entries) => {
     const form = new FormData();
@@ -110,24 +149,76 @@ function paramNames(routePath: string): { name: string; catchAll: boolean }[] {
 
 function paramArb(name: string, catchAll: boolean, ids: RealIds): fc.Arbitrary<string | string[]> {
   if (catchAll) {
-    const authPaths = fc.constantFrom<string[]>(["providers"], ["session"], ["csrf"], ["signin"], ["signout"], ["callback", "credentials"], ["signin", "credentials"], ["error"], ["callback", "nope"], ["webauthn-options", "x"]);
-    return fc.oneof({ arbitrary: authPaths, weight: 4 }, { arbitrary: fc.array(hostileString.filter((s) => s.length < 2000), { minLength: 1, maxLength: 4 }), weight: 1 });
+    const authPaths = fc.constantFrom<string[]>(
+      ["providers"],
+      ["session"],
+      ["csrf"],
+      ["signin"],
+      ["signout"],
+      ["callback", "credentials"],
+      ["signin", "credentials"],
+      ["error"],
+      ["callback", "nope"],
+      ["webauthn-options", "x"],
+    );
+    return fc.oneof(
+      { arbitrary: authPaths, weight: 4 },
+      {
+        arbitrary: fc.array(
+          hostileString.filter((s) => s.length < 2000),
+          { minLength: 1, maxLength: 4 },
+        ),
+        weight: 1,
+      },
+    );
   }
-  const real: Record<string, string[]> = { id: [...ids.docIds, ...ids.slugs], key: ids.sectionKeys, linkId: ids.linkIds };
+  const real: Record<string, string[]> = {
+    id: [...ids.docIds, ...ids.slugs],
+    key: ids.sectionKeys,
+    linkId: ids.linkIds,
+    imageId: ids.imageIds,
+    token: ids.tokens,
+  };
   const options = real[name] ?? [];
-  return options.length ? fc.oneof({ arbitrary: fc.constantFrom(...options), weight: 3 }, { arbitrary: forgedToken, weight: 2 }) : forgedToken;
+  return options.length
+    ? fc.oneof({ arbitrary: fc.constantFrom(...options), weight: 3 }, { arbitrary: forgedToken, weight: 2 })
+    : forgedToken;
 }
 
 const queryArb = fc
-  .array(fc.tuple(fc.constantFrom("workspace", "q", "status", "author", "archived", "sort", "__proto__", "constructor", "q[]"), hostileString), { maxLength: 5 })
+  .array(
+    fc.tuple(
+      fc.constantFrom("workspace", "q", "status", "author", "archived", "sort", "__proto__", "constructor", "q[]"),
+      hostileString,
+    ),
+    { maxLength: 5 },
+  )
   .map((pairs) => new URLSearchParams(pairs).toString());
 
 const headersArb = fc.record(
   {
-    "content-type": fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", ""),
-    cookie: forgedToken.map((t) => `authjs.session-token=${encode(t)}; __Secure-authjs.session-token=${encode(t)}; authjs.csrf-token=${encode(t)}`),
+    "content-type": fc.constantFrom(
+      "application/json",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/json; charset=utf-16",
+      "",
+    ),
+    cookie: forgedToken.map(
+      (t) =>
+        `authjs.session-token=${encode(t)}; __Secure-authjs.session-token=${encode(t)}; authjs.csrf-token=${encode(t)}`,
+    ),
     "x-forwarded-for": fc.oneof(fc.constantFrom("203.0.113.7", "::1", "", "1.1.1.1, 2.2.2.2", "<script>"), fc.ipV4()),
-    origin: fc.constantFrom("http://localhost:3000", "https://evil.example", "null"),
+    origin: fc.constantFrom(
+      "http://localhost:3000",
+      "https://evil.example",
+      "null",
+      "http://localhost:4000",
+      "http://sub.localhost:3000",
+    ),
+    // What browsers say about where a request comes from (same-site: another port or subdomain of this site).
+    "sec-fetch-site": fc.constantFrom("same-origin", "same-site", "cross-site", "none"),
   },
   { requiredKeys: ["x-forwarded-for"] },
 );
@@ -136,18 +227,36 @@ function routeCase(method: string, routePath: string, ids: RealIds): fc.Arbitrar
   const names = paramNames(routePath);
   const params = fc.tuple(...names.map((p) => paramArb(p.name, p.catchAll, ids)));
   const hasBody = !["GET", "HEAD"].includes(method);
-  const body = hasBody ? fc.oneof({ arbitrary: plausibleObject(ids).map((o) => safeStringify(o)), weight: 2 }, { arbitrary: hostileBodyText, weight: 3 }) : fc.constant(undefined);
-  return fc.record({ caller, params, query: queryArb, headers: headersArb, body }).map(({ caller, params, query, headers, body }) => {
-    const byName: Record<string, string | string[]> = {};
-    let url = routePath;
-    names.forEach((p, i) => {
-      const value = params[i]!;
-      byName[p.name] = value;
-      const segment = Array.isArray(value) ? value.map(encode).join("/") : encode(value);
-      url = url.replace(`[${p.catchAll ? "..." : ""}${p.name}]`, segment);
+  // Upload endpoints get files as well as text: hostile images, mutated real ones, noise.
+  const uploads = /\/images$/.test(routePath);
+  const body: fc.Arbitrary<string | Uint8Array | undefined> = hasBody
+    ? fc.oneof(
+        { arbitrary: plausibleObject(ids).map((o) => safeStringify(o)), weight: 2 },
+        { arbitrary: hostileBodyText, weight: 3 },
+        ...(uploads ? [{ arbitrary: imageBodyArb(ids.imageFiles), weight: 10 }] : []),
+      )
+    : fc.constant(undefined);
+  return fc
+    .record({ caller, params, query: queryArb, headers: headersArb, body })
+    .map(({ caller, params, query, headers, body }) => {
+      const byName: Record<string, string | string[]> = {};
+      let url = routePath;
+      names.forEach((p, i) => {
+        const value = params[i]!;
+        byName[p.name] = value;
+        const segment = Array.isArray(value) ? value.map(encode).join("/") : encode(value);
+        url = url.replace(`[${p.catchAll ? "..." : ""}${p.name}]`, segment);
+      });
+      return {
+        kind: "route" as const,
+        caller,
+        method,
+        url: `${url}${query ? `?${query}` : ""}`,
+        params: byName,
+        headers,
+        body,
+      };
     });
-    return { kind: "route" as const, caller, method, url: `${url}${query ? `?${query}` : ""}`, params: byName, headers, body };
-  });
 }
 
 /** The arbitrary for one discovered endpoint ("METHOD /path" or "file#action"). */
@@ -157,7 +266,11 @@ export function caseFor(endpoint: Endpoint, ids: RealIds): fc.Arbitrary<FuzzCase
 }
 
 export function requestOf(c: RouteCase): Request {
-  return new Request(new URL(c.url, "http://localhost:3000"), { method: c.method, headers: c.headers, body: c.body });
+  return new Request(new URL(c.url, "http://localhost:3000"), {
+    method: c.method,
+    headers: c.headers,
+    body: c.body instanceof Uint8Array ? new Uint8Array(c.body) : c.body,
+  });
 }
 
 export function actorFor(c: FuzzCase, people: { owner: Actor; stranger: Actor }): Actor | null {
@@ -166,5 +279,11 @@ export function actorFor(c: FuzzCase, people: { owner: Actor; stranger: Actor })
 
 /** A short, readable description of a failing case (megabyte strings cut down). */
 export function describeCase(c: FuzzCase): string {
-  return safeStringify(c, (_k, v) => (typeof v === "string" && v.length > 200 ? `${v.slice(0, 60)}…(${v.length} chars)` : v instanceof FormData ? [...v.entries()] : v))!.slice(0, 2000);
+  return safeStringify(c, (_k, v) =>
+    typeof v === "string" && v.length > 200
+      ? `${v.slice(0, 60)}…(${v.length} chars)`
+      : v instanceof FormData
+        ? [...v.entries()]
+        : v,
+  )!.slice(0, 2000);
 }

@@ -17,14 +17,19 @@ export async function openStateReader(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const tables = (
-    await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+    await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )
   ).rows
     .map((r) => r.table_name)
     .filter((t) => !EXPECTED_TO_CHANGE.has(t));
   const sql = tables
     // Row count and the sum of row versions' xmin: an insert or delete changes the count, any
     // update (even to equal values) gives the row a new xmin. Cheap enough to read after every payload.
-    .map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text AS h FROM "${t}"`)
+    .map(
+      (t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text AS h FROM "${t}"`,
+    )
     .join(" UNION ALL ");
   return {
     tables,

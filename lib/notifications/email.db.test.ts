@@ -12,8 +12,14 @@ describe("review emails", () => {
   it("a review request reaches the reviewer's mailbox through SMTP, with the message and a link", async () => {
     const author = await createUser({ name: "Ada Author" });
     const reviewer = await createMember(author.workspace.id, "MEMBER", "Rita Reviewer");
-    const doc = await createTestDoc(author.actor, author.workspace.id, { title: "Ledger rewrite", sections: { "design-overview": "Double entry." } });
-    await requestReview(author.actor, doc.id, { reviewerIds: [reviewer.actor.id], message: "Security section first, please" });
+    const doc = await createTestDoc(author.actor, author.workspace.id, {
+      title: "Ledger rewrite",
+      sections: { "design-overview": "Double entry." },
+    });
+    await requestReview(author.actor, doc.id, {
+      reviewerIds: [reviewer.actor.id],
+      message: "Security section first, please",
+    });
     // The operation returned before the mail was delivered; the inbox entry is already there.
     expect(await db.notification.count({ where: { userId: reviewer.actor.id, type: "review.requested" } })).toBe(1);
     await waitForMail(1);
@@ -35,7 +41,9 @@ describe("review emails", () => {
       const author = await createUser();
       const reviewer = await createMember(author.workspace.id, "MEMBER");
       const doc = await createTestDoc(author.actor, author.workspace.id, { sections: { "design-overview": "x" } });
-      await expect(requestReview(author.actor, doc.id, { reviewerIds: [reviewer.actor.id] })).resolves.toEqual({ requested: 1 });
+      await expect(requestReview(author.actor, doc.id, { reviewerIds: [reviewer.actor.id] })).resolves.toEqual({
+        requested: 1,
+      });
       expect(await db.notification.count({ where: { userId: reviewer.actor.id } })).toBe(1);
     } finally {
       process.env.SMTP_URL = saved;

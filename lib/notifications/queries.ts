@@ -3,7 +3,17 @@ import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { describeNotification, type NotificationData } from "./messages";
 
-export type NotificationDTO = { id: string; type: string; text: string; body: string | null; docSlug: string; createdAt: string; read: boolean };
+export type NotificationDTO = {
+  id: string;
+  type: string;
+  text: string;
+  body: string | null;
+  docSlug: string;
+  /** Where the entry links: the doc, or (for entries not about a doc) the page named in its data. */
+  href: string;
+  createdAt: string;
+  read: boolean;
+};
 
 export async function countUnreadNotifications(actor: Actor): Promise<number> {
   return db.notification.count({ where: { userId: actor.id, readAt: null } });
@@ -25,6 +35,7 @@ export async function listNotifications(actor: Actor, opts: { limit?: number } =
       text: describeNotification(r.type, data),
       body: data.body ?? data.message ?? null,
       docSlug: data.docSlug,
+      href: data.href ?? `/docs/${data.docSlug}`,
       createdAt: r.createdAt.toISOString(),
       read: !!r.readAt,
     };

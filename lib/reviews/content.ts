@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { diffWords } from "@/components/editor/word-diff";
+import { diffWords } from "@/lib/editor/word-diff";
 import { canonicalJson } from "@/lib/docs/canonical-json";
 import { withoutCommentMarks } from "@/lib/comments/anchors";
 import type { SectionDiffDTO } from "./dto";
@@ -29,12 +29,22 @@ export function bindContent(sections: readonly SectionContent[]): { snapshot: Sn
   return { snapshot, contentHash: createHash("sha256").update(canonicalJson(contents)).digest("hex") };
 }
 
+/**
+ * SHA-256 of one section's reviewed content: its canonical JSON without comment marks (an anchor is an
+ * annotation, not a change). An approval counts exactly while these equal the approved ones.
+ */
+export function reviewedHash(content: unknown): string {
+  return createHash("sha256")
+    .update(canonicalJson(withoutCommentMarks(content)))
+    .digest("hex");
+}
+
 /** Per-section word diff between a snapshot and the sections now; unchanged sections are left out. */
 export function diffSinceSnapshot(snapshot: Snapshot, now: readonly SectionContent[]): SectionDiffDTO[] {
   const diffs: SectionDiffDTO[] = [];
   for (const s of now) {
     const then = snapshot[s.key];
-    if (!then || then.version === s.version) continue;
+    if (!then || then.version === s.version || reviewedHash(then.content) === reviewedHash(s.content)) continue;
     diffs.push({ key: s.key, title: s.title, before: then.text, after: s.text, parts: diffWords(then.text, s.text) });
   }
   return diffs;

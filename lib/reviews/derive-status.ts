@@ -17,7 +17,13 @@ import type { DocStatus } from "@/lib/docs/dto";
  */
 export type ReviewRuleKind = "ALL" | "AT_LEAST";
 export type StatusRequest = { reviewerId: string; sectionKeys: readonly string[] };
-export type StatusVerdict = { reviewerId: string; kind: "APPROVE" | "REQUEST_CHANGES" | "COMMENT"; sectionKeys: readonly string[]; stale: boolean; createdAt: Date };
+export type StatusVerdict = {
+  reviewerId: string;
+  kind: "APPROVE" | "REQUEST_CHANGES" | "COMMENT";
+  sectionKeys: readonly string[];
+  stale: boolean;
+  createdAt: Date;
+};
 export type ReviewerState = "approved" | "changes_requested" | "stale" | "pending";
 
 export function coversScope(verdictKeys: readonly string[], requestKeys: readonly string[]): boolean {

@@ -14,7 +14,13 @@ export async function lockDoc(actor: Actor, docId: string): Promise<void> {
     if (locked.lockedAt) throw new AppError("CONFLICT", "This doc is already locked.");
     if (locked.status !== "APPROVED") throw new AppError("CONFLICT", "Only an approved doc can be locked.");
     await tx.document.update({ where: { id: doc.id }, data: { lockedAt: new Date(), lockedById: actor.id } });
-    await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "doc.locked", data: { revision: locked.revision } });
+    await recordAudit(tx, {
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      actorId: actor.id,
+      type: "doc.locked",
+      data: { revision: locked.revision },
+    });
   });
 }
 
@@ -24,6 +30,12 @@ export async function unlockDoc(actor: Actor, docId: string): Promise<void> {
     const locked = await lockDocumentRow(tx, doc.id);
     if (!locked.lockedAt) throw new AppError("CONFLICT", "This doc is not locked.");
     await tx.document.update({ where: { id: doc.id }, data: { lockedAt: null, lockedById: null } });
-    await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "doc.unlocked", data: { revision: locked.revision } });
+    await recordAudit(tx, {
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      actorId: actor.id,
+      type: "doc.unlocked",
+      data: { revision: locked.revision },
+    });
   });
 }

@@ -10,9 +10,9 @@ import { coveredSections, diffSinceSnapshot, type Snapshot } from "./content";
 import { latestDecisive, reviewerState } from "./derive-status";
 import type { ReviewCandidateDTO, ReviewerDTO, SignOffStateDTO, VerdictDTO } from "./dto";
 import { parseReviewRecords, reviewRecordsSql, type RequestRecord, type VerdictRecord } from "./records";
+import { approvalBlockedReason } from "./independence";
 import { canBeAsked, peopleWithDocRoles } from "./reviewers";
 import { stampsFromVerdicts } from "./stamps";
-
 
 function toVerdictDTO(v: VerdictRecord): VerdictDTO {
   return {
@@ -37,9 +37,15 @@ export type SignOffDocFields = {
   lockedAt: string | null;
   lockedBy: PersonDTO | null;
   archivedAt: string | null;
+  /** Columns of approvalEditorsSql (in reviewRecordsSql). */
+  independentApproval: boolean | null;
+  approvalEditors: unknown;
 };
 
-/** Who was asked, where each reviewer stands, what is still needed, and what the viewer may do. NOT_FOUND unless readable. */
+/**
+ * Who was asked, where each reviewer stands, what is still needed, and what the viewer may do. NOT_FOUND unless
+ * readable.
+ */
 export async function getSignOffState(actor: Actor, docId: string): Promise<SignOffStateDTO> {
   const ctx = await requireDocAccess(actor, { id: docId }, "view");
   const rows = await db.$queryRaw<(SignOffDocFields & { reviewRequests: unknown; verdicts: unknown })[]>`
@@ -51,6 +57,19 @@ export async function getSignOffState(actor: Actor, docId: string): Promise<Sign
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "This doc does not exist, or you do not have access to it.");
   return signOffStateFrom(actor, ctx, row, parseReviewRecords(row));
+}
+
+/** What changed in the sections a verdict covered, since that verdict (its snapshot). */
+async function diffSinceVerdict(docId: string, verdictId: string, keys: string[]) {
+  const [verdict, sections] = await Promise.all([
+    db.verdict.findUniqueOrThrow({ where: { id: verdictId }, select: { snapshot: true } }),
+    db.section.findMany({
+      where: { documentId: docId },
+      orderBy: { order: "asc" },
+      select: { key: true, title: true, version: true, content: true, text: true },
+    }),
+  ]);
+  return diffSinceSnapshot(verdict.snapshot as Snapshot, coveredSections(sections, keys));
 }
 
 /**
@@ -74,6 +93,7 @@ export async function signOffStateFrom(
       sectionKeys: r.sectionKeys,
       message: r.message,
       dueAt: r.dueAt,
+      rerequestedAt: r.rerequestedAt,
       state: reviewerState({ reviewerId: r.reviewer.id, sectionKeys: r.sectionKeys }, decisive),
       decisive: decisive ? toVerdictDTO(decisive) : null,
     };
@@ -85,14 +105,25 @@ export async function signOffStateFrom(
   const mine = reviewers.find((r) => r.reviewer.id === actor.id) ?? null;
   const myLatest = latest.get(actor.id);
   let staleDiff = null;
+  let changesSince = null;
+  if (myLatest?.kind === "REQUEST_CHANGES" && myLatest.revision < full.revision) {
+    changesSince = await diffSinceVerdict(doc.id, myLatest.id, myLatest.sectionKeys);
+    if (changesSince.length === 0) changesSince = null;
+  }
   if (myLatest?.kind === "APPROVE" && myLatest.staleAt) {
     const [verdict, sections] = await Promise.all([
       db.verdict.findUniqueOrThrow({ where: { id: myLatest.id }, select: { snapshot: true } }),
-      db.section.findMany({ where: { documentId: doc.id }, orderBy: { order: "asc" }, select: { key: true, title: true, version: true, content: true, text: true } }),
+      db.section.findMany({
+        where: { documentId: doc.id },
+        orderBy: { order: "asc" },
+        select: { key: true, title: true, version: true, content: true, text: true },
+      }),
     ]);
     staleDiff = diffSinceSnapshot(verdict.snapshot as Snapshot, coveredSections(sections, myLatest.sectionKeys));
   }
   const writable = !full.archivedAt;
+  const mayReview = writable && docCan(role, "review") && doc.authorId !== actor.id;
+  const cannotApprove = mayReview ? approvalBlockedReason(full, actor.id, mine?.sectionKeys ?? []) : null;
   return {
     docId: doc.id,
     status: full.status,
@@ -109,17 +140,35 @@ export async function signOffStateFrom(
     me: {
       canRequest: writable && docCan(role, "edit"),
       canReview: writable && docCan(role, "review"),
-      canApprove: writable && docCan(role, "review") && doc.authorId !== actor.id,
+      canApprove: mayReview && !cannotApprove,
+      cannotApprove,
       canLock: docCan(role, "manage"),
       request: mine,
       staleDiff,
+      changesSince,
+      canRerequest:
+        writable &&
+        docCan(role, "edit") &&
+        reviewers.some(
+          (r) =>
+            r.state === "changes_requested" &&
+            !!r.decisive &&
+            r.decisive.revision < full.revision &&
+            (!r.rerequestedAt || r.rerequestedAt < r.decisive.createdAt),
+        ),
     },
   };
 }
 
-/** People who may be asked to review this doc: review permission through the workspace or the doc itself, not the author. Names only. */
+/**
+ * People who may be asked to review this doc: review permission through the workspace or the doc itself, not the
+ * author. Names only.
+ */
 export async function listReviewCandidates(actor: Actor, docId: string): Promise<ReviewCandidateDTO[]> {
   const { doc } = await requireDocAccess(actor, { id: docId }, "edit");
   const people = await peopleWithDocRoles(doc);
-  return people.filter((p) => canBeAsked(p, doc.authorId)).map((p) => ({ id: p.userId, name: p.name }));
+  // Nobody asks themselves for a review.
+  return people
+    .filter((p) => canBeAsked(p, doc.authorId) && p.userId !== actor.id)
+    .map((p) => ({ id: p.userId, name: p.name }));
 }

@@ -21,17 +21,28 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
   const { doc } = await requireDocAccess(actor, { id: docId }, "edit");
   const input = parseInput(ZRequestReview, raw);
 
-  const sections = await db.section.findMany({ where: { documentId: doc.id }, orderBy: { order: "asc" }, select: { key: true, title: true, content: true, required: true } });
+  const sections = await db.section.findMany({
+    where: { documentId: doc.id },
+    orderBy: { order: "asc" },
+    select: { key: true, title: true, content: true, required: true },
+  });
   const missing = sections.filter((s) => s.required && isEmptyDoc(s.content as never));
   if (missing.length) {
     const titles = missing.map((s) => s.title);
-    throw new AppError("INVALID_INPUT", `Fill in the required sections before asking for review: ${titles.join(", ")}.`, {
-      fieldErrors: { sections: titles },
-      data: { missing: missing.map((s) => ({ key: s.key, title: s.title })) },
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      `Fill in the required sections before asking for review: ${titles.join(", ")}.`,
+      {
+        fieldErrors: { sections: titles },
+        data: { missing: missing.map((s) => ({ key: s.key, title: s.title })) },
+      },
+    );
   }
   const unknownKeys = input.sectionKeys.filter((k) => !sections.some((s) => s.key === k));
-  if (unknownKeys.length) throw new AppError("INVALID_INPUT", `This doc has no section "${unknownKeys[0]!.slice(0, 60)}".`, { fieldErrors: { sectionKeys: ["Choose sections of this doc"] } });
+  if (unknownKeys.length)
+    throw new AppError("INVALID_INPUT", `This doc has no section "${unknownKeys[0]!.slice(0, 60)}".`, {
+      fieldErrors: { sectionKeys: ["Choose sections of this doc"] },
+    });
 
   // Workspace members and people invited to this doc alone (lib/reviews/reviewers.ts).
   const people = await peopleWithDocRoles(doc, input.reviewerIds);
@@ -41,7 +52,13 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
     throw new AppError("INVALID_INPUT", msg, { fieldErrors: { reviewerIds: [msg] } });
   }
   if (people.some((m) => m.userId === doc.authorId)) {
-    throw new AppError("INVALID_INPUT", "The author cannot review their own doc.", { fieldErrors: { reviewerIds: ["The author cannot review their own doc."] } });
+    throw new AppError("INVALID_INPUT", "The author cannot review their own doc.", {
+      fieldErrors: { reviewerIds: ["The author cannot review their own doc."] },
+    });
+  }
+  if (input.reviewerIds.includes(actor.id)) {
+    const msg = "You cannot ask yourself for a review: ask someone who did not write what they will approve.";
+    throw new AppError("INVALID_INPUT", msg, { fieldErrors: { reviewerIds: [msg] } });
   }
   const cannot = people.filter((m) => !canBeAsked(m, doc.authorId));
   if (cannot.length) {
@@ -50,11 +67,17 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
   }
   const members = people;
 
-  const outbox = new Outbox();
+  const outbox = new Outbox({ actorId: actor.id });
   await db.$transaction(async (tx) => {
     const locked = await lockDocumentRow(tx, doc.id);
     for (const m of members) {
-      const fields = { requestedById: actor.id, sectionKeys: input.sectionKeys, message: input.message, dueAt: input.dueAt, cancelledAt: null };
+      const fields = {
+        requestedById: actor.id,
+        sectionKeys: input.sectionKeys,
+        message: input.message,
+        dueAt: input.dueAt,
+        cancelledAt: null,
+      };
       await tx.reviewRequest.upsert({
         where: { documentId_reviewerId: { documentId: doc.id, reviewerId: m.userId } },
         create: { documentId: doc.id, reviewerId: m.userId, ...fields },
@@ -66,9 +89,13 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
     if (rule === "AT_LEAST") {
       const active = await tx.reviewRequest.count({ where: { documentId: doc.id, cancelledAt: null } });
       if (requiredApprovals! > active) {
-        throw new AppError("INVALID_INPUT", `${requiredApprovals} approvals cannot come from ${active} reviewer${active === 1 ? "" : "s"}.`, {
-          fieldErrors: { requiredApprovals: [`At most ${active}`] },
-        });
+        throw new AppError(
+          "INVALID_INPUT",
+          `${requiredApprovals} approvals cannot come from ${active} reviewer${active === 1 ? "" : "s"}.`,
+          {
+            fieldErrors: { requiredApprovals: [`At most ${active}`] },
+          },
+        );
       }
     }
     if (rule !== locked.reviewRule || requiredApprovals !== locked.requiredApprovals) {
@@ -93,7 +120,14 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
         userId: m.userId,
         documentId: doc.id,
         type: "review.requested",
-        data: { docTitle: doc.title, docSlug: doc.slug, actorName: actor.name, message: input.message, sections: titles, dueAt: input.dueAt?.toISOString() ?? null },
+        data: {
+          docTitle: doc.title,
+          docSlug: doc.slug,
+          actorName: actor.name,
+          message: input.message,
+          sections: titles,
+          dueAt: input.dueAt?.toISOString() ?? null,
+        },
       });
     }
     await rederiveStatus(tx, locked, actor.id, outbox);
@@ -105,7 +139,7 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
 /** Withdraw a review request (editors). Loaded by { id, documentId }: a request of another doc is NOT_FOUND. */
 export async function cancelReviewRequest(actor: Actor, docId: string, requestId: string): Promise<void> {
   const { doc } = await requireDocAccess(actor, { id: docId }, "edit");
-  const outbox = new Outbox();
+  const outbox = new Outbox({ actorId: actor.id });
   await db.$transaction(async (tx) => {
     const locked = await lockDocumentRow(tx, doc.id);
     const request = await tx.reviewRequest.findFirst({
@@ -114,7 +148,13 @@ export async function cancelReviewRequest(actor: Actor, docId: string, requestId
     });
     if (!request) throw new AppError("NOT_FOUND", "This review request does not exist or was already cancelled.");
     await tx.reviewRequest.update({ where: { id: request.id }, data: { cancelledAt: new Date() } });
-    await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "review.cancelled", data: { reviewer: request.reviewer } });
+    await recordAudit(tx, {
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      actorId: actor.id,
+      type: "review.cancelled",
+      data: { reviewer: request.reviewer },
+    });
     await rederiveStatus(tx, locked, actor.id, outbox);
   });
   void outbox.flush();

@@ -11,17 +11,36 @@ export type ReviewerCandidate = { userId: string; name: string; role: DocRole };
  * stronger of the two when someone is both. The same rule as the access choke point
  * (lib/docs/access.ts), so a reviewer asked here can always open what they review.
  */
-export async function peopleWithDocRoles(doc: { id: string; workspaceId: string; authorId: string }, userIds?: readonly string[], tx: Tx = db): Promise<ReviewerCandidate[]> {
+export async function peopleWithDocRoles(
+  doc: { id: string; workspaceId: string; authorId: string },
+  userIds?: readonly string[],
+  tx: Tx = db,
+): Promise<ReviewerCandidate[]> {
   const only = userIds ? { userId: { in: [...userIds] } } : {};
   const [members, invited] = await Promise.all([
-    tx.membership.findMany({ where: { workspaceId: doc.workspaceId, ...only }, select: { userId: true, role: true, user: { select: { name: true } } } }),
-    tx.docMember.findMany({ where: { documentId: doc.id, ...only }, select: { userId: true, role: true, user: { select: { name: true } } } }),
+    tx.membership.findMany({
+      where: { workspaceId: doc.workspaceId, ...only },
+      select: { userId: true, role: true, user: { select: { name: true } } },
+    }),
+    tx.docMember.findMany({
+      where: { documentId: doc.id, ...only },
+      select: { userId: true, role: true, user: { select: { name: true } } },
+    }),
   ]);
   const people = new Map<string, ReviewerCandidate>();
-  for (const m of members) people.set(m.userId, { userId: m.userId, name: m.user.name, role: docRoleFromWorkspace(m.role, m.userId === doc.authorId) });
+  for (const m of members)
+    people.set(m.userId, {
+      userId: m.userId,
+      name: m.user.name,
+      role: docRoleFromWorkspace(m.role, m.userId === doc.authorId),
+    });
   for (const d of invited) {
     const seen = people.get(d.userId);
-    people.set(d.userId, { userId: d.userId, name: d.user.name, role: maxDocRole(seen?.role ?? null, docRoleFromMember(d.role))! });
+    people.set(d.userId, {
+      userId: d.userId,
+      name: d.user.name,
+      role: maxDocRole(seen?.role ?? null, docRoleFromMember(d.role))!,
+    });
   }
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

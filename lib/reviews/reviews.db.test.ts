@@ -4,28 +4,41 @@ import { db } from "@/lib/db";
 import { exportDocMarkdown } from "@/lib/docs/markdown";
 import { renameDoc } from "@/lib/docs/mutations";
 import { saveSection } from "@/lib/docs/save-section";
-import { addDocMember } from "@/lib/sharing/doc-members";
+import { shareDocWith } from "@/prisma/factories-sharing";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "@/lib/notifications/queries";
 import { createMember, createUser } from "@/prisma/factories";
 import { createTestDoc, paragraph } from "@/prisma/factories-docs";
+import { getHomeWorkspaceSlug } from "@/lib/workspaces/home";
 import { listMyDocsInReview, listWaitingForMyReview } from "./dashboards";
 import { lockDoc, unlockDoc } from "./lock";
 import { getSignOffState, listReviewCandidates } from "./queries";
 import { cancelReviewRequest, requestReview } from "./request-review";
 import { getSignOffRecord, signOffRecordToMarkdown } from "./signoff-record";
+import { getReviewedByStamps } from "./stamps";
 import { submitVerdict } from "./submit-verdict";
 
 async function edit(actor: Actor, docId: string, key: string, text: string) {
-  const { version } = await db.section.findFirstOrThrow({ where: { documentId: docId, key }, select: { version: true } });
+  const { version } = await db.section.findFirstOrThrow({
+    where: { documentId: docId, key },
+    select: { version: true },
+  });
   return saveSection(actor, docId, key, { baseVersion: version, content: paragraph(text) });
 }
-const revisionOf = async (docId: string) => (await db.document.findUniqueOrThrow({ where: { id: docId }, select: { revision: true } })).revision;
-const statusOf = async (docId: string) => (await db.document.findUniqueOrThrow({ where: { id: docId }, select: { status: true } })).status;
+const revisionOf = async (docId: string) =>
+  (await db.document.findUniqueOrThrow({ where: { id: docId }, select: { revision: true } })).revision;
+const statusOf = async (docId: string) =>
+  (await db.document.findUniqueOrThrow({ where: { id: docId }, select: { status: true } })).status;
 const verdict = async (actor: Actor, docId: string, kind: "APPROVE" | "REQUEST_CHANGES" | "COMMENT", body?: string) =>
   submitVerdict(actor, docId, { kind, body, revision: await revisionOf(docId) });
 
 /** An author with a written doc and two members who may review it. */
-async function setup(sections: Record<string, string> = { "design-overview": "Cache per section.", "security-considerations": "Tokens are hashed.", "testing-strategy": "Unit and e2e." }) {
+async function setup(
+  sections: Record<string, string> = {
+    "design-overview": "Cache per section.",
+    "security-considerations": "Tokens are hashed.",
+    "testing-strategy": "Unit and e2e.",
+  },
+) {
   const author = await createUser({ name: "Ada Author" });
   const alice = await createMember(author.workspace.id, "MEMBER", "Alice Reviewer");
   const bob = await createMember(author.workspace.id, "ADMIN", "Bob Reviewer");
@@ -37,11 +50,19 @@ describe("requesting review", () => {
   it("moves a draft into review, notifies the reviewers and audits the request", async () => {
     const { author, alice, bob, doc } = await setup();
     expect(await statusOf(doc.id)).toBe("DRAFT");
-    await requestReview(author, doc.id, { reviewerIds: [alice.id, bob.id], message: "Please look at the cache", dueAt: "2026-12-01" });
+    await requestReview(author, doc.id, {
+      reviewerIds: [alice.id, bob.id],
+      message: "Please look at the cache",
+      dueAt: "2026-12-01",
+    });
     expect(await statusOf(doc.id)).toBe("IN_REVIEW");
     expect(await countUnreadNotifications(alice)).toBe(1);
     const [note] = await listNotifications(alice);
-    expect(note).toMatchObject({ type: "review.requested", text: expect.stringContaining("Ada Author asked you to review “Payments service v2”"), body: "Please look at the cache" });
+    expect(note).toMatchObject({
+      type: "review.requested",
+      text: expect.stringContaining("Ada Author asked you to review “Payments service v2”"),
+      body: "Please look at the cache",
+    });
     const events = await db.auditEvent.findMany({ where: { documentId: doc.id }, select: { type: true } });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["review.requested", "status.changed"]));
     const state = await getSignOffState(author, doc.id);
@@ -53,10 +74,19 @@ describe("requesting review", () => {
 
   it("is refused, listing what is missing, while a required section is empty", async () => {
     const { author, alice, doc } = await setup({ "design-overview": "Written." });
-    await db.section.updateMany({ where: { documentId: doc.id, key: { in: ["design-overview", "risks-mitigation", "testing-strategy"] } }, data: { required: true } });
+    await db.section.updateMany({
+      where: { documentId: doc.id, key: { in: ["design-overview", "risks-mitigation", "testing-strategy"] } },
+      data: { required: true },
+    });
     const error = await requestReview(author, doc.id, { reviewerIds: [alice.id] }).catch((e) => e);
-    expect(error).toMatchObject({ code: "INVALID_INPUT", message: "Fill in the required sections before asking for review: Testing Strategy, Risks & Mitigation." });
-    expect(error.details.data.missing.map((m: { key: string }) => m.key)).toEqual(["testing-strategy", "risks-mitigation"]);
+    expect(error).toMatchObject({
+      code: "INVALID_INPUT",
+      message: "Fill in the required sections before asking for review: Testing Strategy, Risks & Mitigation.",
+    });
+    expect(error.details.data.missing.map((m: { key: string }) => m.key)).toEqual([
+      "testing-strategy",
+      "risks-mitigation",
+    ]);
     expect(await db.reviewRequest.count({ where: { documentId: doc.id } })).toBe(0);
     await edit(author, doc.id, "testing-strategy", "Unit tests.");
     await edit(author, doc.id, "risks-mitigation", "Cache stampede.");
@@ -67,23 +97,45 @@ describe("requesting review", () => {
     const { author, workspace, alice, doc } = await setup();
     const viewer = await createMember(workspace.id, "VIEWER", "Vera Viewer");
     const stranger = await createUser({ name: "Stan Stranger" });
-    await expect(requestReview(author, doc.id, { reviewerIds: [author.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "The author cannot review their own doc." });
-    await expect(requestReview(author, doc.id, { reviewerIds: [viewer.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /Vera Viewer cannot review/ });
-    await expect(requestReview(author, doc.id, { reviewerIds: [stranger.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /Reviewers must be people who can open this doc/ });
+    await expect(requestReview(author, doc.id, { reviewerIds: [author.id] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "The author cannot review their own doc.",
+    });
+    await expect(requestReview(author, doc.id, { reviewerIds: [viewer.actor.id] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: /Vera Viewer cannot review/,
+    });
+    await expect(requestReview(author, doc.id, { reviewerIds: [stranger.actor.id] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: /Reviewers must be people who can open this doc/,
+    });
     await expect(requestReview(author, doc.id, { reviewerIds: [] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(requestReview(author, doc.id, { reviewerIds: [alice.id], sectionKeys: ["nope"] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(requestReview(viewer.actor, doc.id, { reviewerIds: [alice.id] })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(requestReview(stranger.actor, doc.id, { reviewerIds: [alice.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      requestReview(author, doc.id, { reviewerIds: [alice.id], sectionKeys: ["nope"] }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(requestReview(viewer.actor, doc.id, { reviewerIds: [alice.id] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(requestReview(stranger.actor, doc.id, { reviewerIds: [alice.id] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
-  it("can ask someone the doc is shared with as reviewer (not in the workspace), who then signs off; doc viewers cannot be asked", async () => {
+  it("can ask a non-member the doc is shared with to review, who signs off; doc viewers cannot be asked", async () => {
     const { author, doc } = await setup();
     const outside = await createUser({ name: "Olga Outside" });
     const reader = await createUser({ name: "Rhea Reader" });
-    await addDocMember(author, doc.id, { email: outside.actor.email, role: "REVIEWER" });
-    await addDocMember(author, doc.id, { email: reader.actor.email, role: "VIEWER" });
-    expect((await listReviewCandidates(author, doc.id)).map((c) => c.name)).toEqual(["Alice Reviewer", "Bob Reviewer", "Olga Outside"]);
-    await expect(requestReview(author, doc.id, { reviewerIds: [reader.actor.id] })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /Rhea Reader cannot review/ });
+    await shareDocWith(author, doc.id, outside.actor, "REVIEWER");
+    await shareDocWith(author, doc.id, reader.actor, "VIEWER");
+    expect((await listReviewCandidates(author, doc.id)).map((c) => c.name)).toEqual([
+      "Alice Reviewer",
+      "Bob Reviewer",
+      "Olga Outside",
+    ]);
+    await expect(requestReview(author, doc.id, { reviewerIds: [reader.actor.id] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: /Rhea Reader cannot review/,
+    });
 
     await requestReview(author, doc.id, { reviewerIds: [outside.actor.id] });
     expect(await countUnreadNotifications(outside.actor)).toBe(1);
@@ -94,7 +146,11 @@ describe("requesting review", () => {
 
   it("cancels a request only through its own doc", async () => {
     const { author, alice, doc } = await setup();
-    const other = await createTestDoc(author, (await db.document.findUniqueOrThrow({ where: { id: doc.id } })).workspaceId, { sections: { "design-overview": "x" } });
+    const other = await createTestDoc(
+      author,
+      (await db.document.findUniqueOrThrow({ where: { id: doc.id } })).workspaceId,
+      { sections: { "design-overview": "x" } },
+    );
     await requestReview(author, doc.id, { reviewerIds: [alice.id] });
     const request = await db.reviewRequest.findFirstOrThrow({ where: { documentId: doc.id } });
     await expect(cancelReviewRequest(author, other.id, request.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -114,9 +170,12 @@ describe("verdicts", () => {
     expect(second.status).toBe("APPROVED");
     expect(second.contentHash).toBe(first.contentHash);
     const stored = await db.verdict.findUniqueOrThrow({ where: { id: first.id } });
-    expect((stored.snapshot as Record<string, { text: string }>)["security-considerations"]!.text).toBe("Tokens are hashed.");
-    // The author hears about each verdict; everyone hears about the approval.
-    expect((await listNotifications(author)).map((n) => n.type)).toEqual(["review.approved", "review.verdict", "review.verdict"]);
+    expect((stored.snapshot as Record<string, { text: string }>)["security-considerations"]!.text).toBe(
+      "Tokens are hashed.",
+    );
+    // The author hears about each verdict, the one completing sign-off folded into "approved" (one, not two);
+    // everyone else hears about the approval, the approver does not (issue 16).
+    expect((await listNotifications(author)).map((n) => n.type)).toEqual(["review.approved", "review.verdict"]);
     expect((await listNotifications(alice)).map((n) => n.type)).toEqual(["review.approved", "review.requested"]);
   });
 
@@ -125,11 +184,16 @@ describe("verdicts", () => {
     const viewer = await createMember(workspace.id, "VIEWER");
     const stranger = await createUser();
     await requestReview(author, doc.id, { reviewerIds: [alice.id] });
-    await expect(verdict(author, doc.id, "APPROVE")).rejects.toMatchObject({ code: "FORBIDDEN", message: "You cannot approve your own doc." });
+    await expect(verdict(author, doc.id, "APPROVE")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You cannot approve your own doc.",
+    });
     await expect(verdict(viewer.actor, doc.id, "APPROVE")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(verdict(viewer.actor, doc.id, "COMMENT")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(verdict(stranger.actor, doc.id, "APPROVE")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(submitVerdict(alice, doc.id, { kind: "LOVE_IT", revision: 1 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(submitVerdict(alice, doc.id, { kind: "LOVE_IT", revision: 1 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     expect(await db.verdict.count({ where: { documentId: doc.id } })).toBe(0);
     expect(await statusOf(doc.id)).toBe("IN_REVIEW");
   });
@@ -144,7 +208,10 @@ describe("verdicts", () => {
     expect(await statusOf(doc.id)).toBe("CHANGES_REQUESTED");
     await edit(author, doc.id, "security-considerations", "Tokens are hashed. Threat model: STRIDE.");
     // Alice approved the whole doc, so the edit made her approval stale too.
-    expect((await getSignOffState(author, doc.id)).reviewers.map((r) => r.state)).toEqual(["stale", "changes_requested"]);
+    expect((await getSignOffState(author, doc.id)).reviewers.map((r) => r.state)).toEqual([
+      "stale",
+      "changes_requested",
+    ]);
     await verdict(bob, doc.id, "APPROVE");
     await verdict(alice, doc.id, "APPROVE");
     expect(await statusOf(doc.id)).toBe("APPROVED");
@@ -181,18 +248,31 @@ describe("verdicts", () => {
       const { author, alice, bob, doc } = await setup();
       await requestReview(author, doc.id, { reviewerIds: [alice.id, bob.id] });
       const revision = await revisionOf(doc.id);
-      const results = await Promise.all([submitVerdict(alice, doc.id, { kind: "APPROVE", revision }), submitVerdict(bob, doc.id, { kind: "APPROVE", revision })]);
+      const results = await Promise.all([
+        submitVerdict(alice, doc.id, { kind: "APPROVE", revision }),
+        submitVerdict(bob, doc.id, { kind: "APPROVE", revision }),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual(["APPROVED", "IN_REVIEW"]);
       expect(await statusOf(doc.id)).toBe("APPROVED");
-      expect(await db.auditEvent.count({ where: { documentId: doc.id, type: "status.changed", data: { path: ["to"], equals: "APPROVED" } } })).toBe(1);
+      expect(
+        await db.auditEvent.count({
+          where: { documentId: doc.id, type: "status.changed", data: { path: ["to"], equals: "APPROVED" } },
+        }),
+      ).toBe(1);
     }
   });
 
   it("at least N of M: the N-th current approval approves; stale ones do not count", async () => {
     const { author, workspace, alice, bob, doc } = await setup();
     const carol = await createMember(workspace.id, "MEMBER", "Carol Reviewer");
-    await expect(requestReview(author, doc.id, { reviewerIds: [alice.id], rule: "AT_LEAST", requiredApprovals: 2 })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "2 approvals cannot come from 1 reviewer." });
-    await requestReview(author, doc.id, { reviewerIds: [alice.id, bob.id, carol.actor.id], rule: "AT_LEAST", requiredApprovals: 2 });
+    await expect(
+      requestReview(author, doc.id, { reviewerIds: [alice.id], rule: "AT_LEAST", requiredApprovals: 2 }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: "2 approvals cannot come from 1 reviewer." });
+    await requestReview(author, doc.id, {
+      reviewerIds: [alice.id, bob.id, carol.actor.id],
+      rule: "AT_LEAST",
+      requiredApprovals: 2,
+    });
     await verdict(alice, doc.id, "APPROVE");
     expect(await statusOf(doc.id)).toBe("IN_REVIEW");
     await verdict(carol.actor, doc.id, "APPROVE");
@@ -211,8 +291,15 @@ describe("verdicts", () => {
 describe("stale approvals", () => {
   it("are scoped to the sections they cover: edits elsewhere leave them valid", async () => {
     const { author, alice, bob, doc } = await setup();
-    await requestReview(author, doc.id, { reviewerIds: [alice.id], sectionKeys: ["security-considerations"], message: "Security only" });
-    await requestReview(author, doc.id, { reviewerIds: [bob.id], sectionKeys: ["design-overview", "testing-strategy"] });
+    await requestReview(author, doc.id, {
+      reviewerIds: [alice.id],
+      sectionKeys: ["security-considerations"],
+      message: "Security only",
+    });
+    await requestReview(author, doc.id, {
+      reviewerIds: [bob.id],
+      sectionKeys: ["design-overview", "testing-strategy"],
+    });
     await verdict(alice, doc.id, "APPROVE");
     await verdict(bob, doc.id, "APPROVE");
     expect(await statusOf(doc.id)).toBe("APPROVED");
@@ -233,11 +320,17 @@ describe("stale approvals", () => {
       ["Alice Reviewer", "approved"],
       ["Bob Reviewer", "stale"],
     ]);
-    expect(state.stamps.map((s) => s.reviewer.name)).toEqual(["Alice Reviewer"]);
+    expect(state.stamps.map((s) => [s.reviewer.name, s.stale?.section ?? null])).toEqual([
+      ["Alice Reviewer", null],
+      ["Bob Reviewer", "Testing Strategy"],
+    ]);
     expect(state.me.staleDiff).toEqual([
       expect.objectContaining({ key: "testing-strategy", before: "Unit and e2e.", after: "Unit, db and e2e." }),
     ]);
-    expect((await listNotifications(bob))[0]).toMatchObject({ type: "review.stale", text: "Your approval of “Payments service v2” is stale: Ada Author edited Testing Strategy" });
+    expect((await listNotifications(bob))[0]).toMatchObject({
+      type: "review.stale",
+      text: "Your approval of “Payments service v2” is stale: Ada Author edited Testing Strategy",
+    });
     expect(await countUnreadNotifications(alice)).toBe(2); // requested + approved; no stale notice for her
     const stale = await db.auditEvent.findMany({ where: { documentId: doc.id, type: "approval.stale" } });
     expect(stale.map((e) => (e.data as { reviewer: { name: string } }).reviewer.name)).toEqual(["Bob Reviewer"]);
@@ -251,18 +344,33 @@ describe("stale approvals", () => {
 describe("lock and sign-off record", () => {
   it("an owner locks an approved doc against edits and unlocks it, both audited", async () => {
     const { author, alice, doc } = await setup();
-    await expect(lockDoc(author, doc.id)).rejects.toMatchObject({ code: "CONFLICT", message: "Only an approved doc can be locked." });
+    await expect(lockDoc(author, doc.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Only an approved doc can be locked.",
+    });
     await requestReview(author, doc.id, { reviewerIds: [alice.id] });
     await verdict(alice, doc.id, "APPROVE");
     await expect(lockDoc(alice, doc.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await lockDoc(author, doc.id);
-    await expect(edit(author, doc.id, "design-overview", "Sneaky change")).rejects.toMatchObject({ code: "CONFLICT", message: /locked/ });
-    await expect(renameDoc(author, doc.id, { title: "Sneaky title" })).rejects.toMatchObject({ code: "CONFLICT", message: /locked/ });
+    await expect(edit(author, doc.id, "design-overview", "Sneaky change")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: /locked/,
+    });
+    await expect(renameDoc(author, doc.id, { title: "Sneaky title" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: /locked/,
+    });
     expect(await statusOf(doc.id)).toBe("APPROVED");
     await unlockDoc(author, doc.id);
     await edit(author, doc.id, "design-overview", "Allowed again");
     expect(await statusOf(doc.id)).toBe("IN_REVIEW");
-    const types = (await db.auditEvent.findMany({ where: { documentId: doc.id }, orderBy: { createdAt: "asc" }, select: { type: true } })).map((e) => e.type);
+    const types = (
+      await db.auditEvent.findMany({
+        where: { documentId: doc.id },
+        orderBy: { createdAt: "asc" },
+        select: { type: true },
+      })
+    ).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["doc.locked", "doc.unlocked", "approval.stale"]));
   });
 
@@ -274,12 +382,29 @@ describe("lock and sign-off record", () => {
     const second = await verdict(alice, doc.id, "APPROVE", "Still good");
     const record = await getSignOffRecord(author, doc.id);
     expect(record.approvals).toEqual([
-      expect.objectContaining({ reviewer: "Alice Reviewer", revision: first.revision, contentHash: first.contentHash, current: false, staleAt: expect.any(String) }),
-      expect.objectContaining({ reviewer: "Alice Reviewer", revision: second.revision, contentHash: second.contentHash, current: true, staleAt: null }),
+      expect.objectContaining({
+        reviewer: "Alice Reviewer",
+        revision: first.revision,
+        contentHash: first.contentHash,
+        current: false,
+        staleAt: expect.any(String),
+      }),
+      expect.objectContaining({
+        reviewer: "Alice Reviewer",
+        revision: second.revision,
+        contentHash: second.contentHash,
+        current: true,
+        staleAt: null,
+      }),
     ]);
-    expect(record.reviewedBy).toEqual([`Alice Reviewer (approved ${new Date().toISOString().slice(0, 10)}, revision ${second.revision})`]);
+    expect(record.reviewedBy).toEqual([
+      `Alice Reviewer (approved ${new Date().toISOString().slice(0, 10)}, revision ${second.revision})`,
+    ]);
     const { markdown } = await exportDocMarkdown(author, doc.id);
-    expect(markdown).toContain(`**Reviewed By:** Alice Reviewer (approved ${new Date().toISOString().slice(0, 10)}, revision ${second.revision})`);
+    expect(markdown).toContain(
+      `**Reviewed By:** Alice Reviewer ` +
+        `(approved ${new Date().toISOString().slice(0, 10)}, revision ${second.revision})`,
+    );
     const md = signOffRecordToMarkdown(record);
     expect(md).toContain(`\`${first.contentHash}\``);
     expect(md).toContain("Alice Reviewer's approval of revision");
@@ -291,18 +416,78 @@ describe("lock and sign-off record", () => {
 
 describe("dashboards", () => {
   it("a reviewer sees what waits for them; an author sees their docs in review", async () => {
-    const { author, workspace, alice, bob, doc } = await setup();
-    expect(await listWaitingForMyReview(alice, workspace.id)).toEqual([]);
+    const { author, alice, bob, doc } = await setup();
+    expect(await listWaitingForMyReview(alice)).toEqual([]);
     await requestReview(author, doc.id, { reviewerIds: [alice.id, bob.id], dueAt: "2026-12-24" });
-    expect(await listWaitingForMyReview(alice, workspace.id)).toEqual([expect.objectContaining({ title: "Payments service v2", state: "pending", dueAt: "2026-12-24T23:59:59.000Z" })]);
-    expect(await listMyDocsInReview(author, workspace.id)).toEqual([expect.objectContaining({ title: "Payments service v2", status: "IN_REVIEW", approved: 0, needed: 2 })]);
+    expect(await listWaitingForMyReview(alice)).toEqual([
+      expect.objectContaining({ title: "Payments service v2", state: "pending", dueAt: "2026-12-24T23:59:59.000Z" }),
+    ]);
+    expect(await listMyDocsInReview(author)).toEqual([
+      expect.objectContaining({ title: "Payments service v2", status: "IN_REVIEW", approved: 0, needed: 2 }),
+    ]);
     await verdict(alice, doc.id, "APPROVE");
     await verdict(bob, doc.id, "REQUEST_CHANGES");
-    expect(await listWaitingForMyReview(alice, workspace.id)).toEqual([]);
-    expect(await listMyDocsInReview(author, workspace.id)).toEqual([expect.objectContaining({ status: "CHANGES_REQUESTED", approved: 1, changesRequestedBy: ["Bob Reviewer"] })]);
+    expect(await listWaitingForMyReview(alice)).toEqual([]);
+    expect(await listMyDocsInReview(author)).toEqual([
+      expect.objectContaining({ status: "CHANGES_REQUESTED", approved: 1, changesRequestedBy: ["Bob Reviewer"] }),
+    ]);
     await edit(author, doc.id, "design-overview", "Reworked");
-    expect(await listWaitingForMyReview(alice, workspace.id)).toEqual([expect.objectContaining({ state: "stale" })]);
-    expect(await listMyDocsInReview(bob, workspace.id)).toEqual([]);
+    expect(await listWaitingForMyReview(alice)).toEqual([expect.objectContaining({ state: "stale" })]);
+    expect(await listMyDocsInReview(bob)).toEqual([]);
+  });
+});
+
+describe("dashboards across workspaces", () => {
+  it("a reviewer invited into a team sees its reviews from anywhere, and lands there from /", async () => {
+    const { author, workspace, alice, doc } = await setup();
+    // Alice's own workspace came first (as after signing up) and has a doc; the team's review waits elsewhere.
+    const own = await db.membership.findFirstOrThrow({ where: { userId: alice.id, role: "OWNER" } });
+    await createTestDoc(alice, own.workspaceId, { sections: { "design-overview": "Mine." } });
+    expect(await getHomeWorkspaceSlug(alice)).not.toBe(workspace.slug);
+    await requestReview(author, doc.id, { reviewerIds: [alice.id], dueAt: "2026-12-01" });
+    expect(await getHomeWorkspaceSlug(alice)).toBe(workspace.slug);
+    expect(await listWaitingForMyReview(alice)).toEqual([
+      expect.objectContaining({ title: "Payments service v2", workspaceId: workspace.id, overdue: true }),
+    ]);
+    expect(await listMyDocsInReview(author)).toEqual([expect.objectContaining({ overdue: true })]);
+    // Removed from the team, the review no longer lists (they cannot open the doc).
+    await db.membership.deleteMany({ where: { workspaceId: workspace.id, userId: alice.id } });
+    expect(await listWaitingForMyReview(alice)).toEqual([]);
+  });
+
+  it("a due date still ahead is not overdue; a decided review is not overdue for the author", async () => {
+    const { author, alice, doc } = await setup();
+    const ahead = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await requestReview(author, doc.id, { reviewerIds: [alice.id], dueAt: ahead });
+    expect(await listWaitingForMyReview(alice)).toEqual([expect.objectContaining({ overdue: false })]);
+    await db.reviewRequest.updateMany({ where: { documentId: doc.id }, data: { dueAt: new Date(Date.now() - 1000) } });
+    expect(await listMyDocsInReview(author)).toEqual([expect.objectContaining({ overdue: true })]);
+    await verdict(alice, doc.id, "REQUEST_CHANGES", "Not yet");
+    expect(await listMyDocsInReview(author)).toEqual([expect.objectContaining({ overdue: false })]);
+  });
+});
+
+describe("stale stamps", () => {
+  it("a stale approval stays in the footer stamps and the export, naming the section that changed", async () => {
+    const { author, alice, doc } = await setup();
+    await requestReview(author, doc.id, { reviewerIds: [alice.id] });
+    const approved = await verdict(alice, doc.id, "APPROVE");
+    await edit(author, doc.id, "security-considerations", "Tokens are hashed with SHA-256.");
+    const stamps = await getReviewedByStamps(doc.id);
+    expect(stamps).toEqual([
+      expect.objectContaining({
+        revision: approved.revision,
+        stale: expect.objectContaining({ section: "Security Considerations" }),
+      }),
+    ]);
+    const { markdown } = await exportDocMarkdown(author, doc.id);
+    expect(markdown).toContain(
+      `**Reviewed By:** Alice Reviewer — approved revision ${approved.revision}, ` +
+        "stale since Security Considerations changed",
+    );
+    const state = await getSignOffState(author, doc.id);
+    expect(state.stamps[0]?.stale?.section).toBe("Security Considerations");
+    expect((await getSignOffRecord(author, doc.id)).approvals[0]).toMatchObject({ current: false });
   });
 });
 

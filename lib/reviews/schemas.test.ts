@@ -3,8 +3,14 @@ import { verdictFromApi, ZRequestReview, ZSubmitVerdict } from "./schemas";
 
 describe("review input schemas", () => {
   it("reads the JSON API's verdict names", () => {
-    expect(ZSubmitVerdict.parse(verdictFromApi({ verdict: "request_changes", revision: 3 }))).toMatchObject({ kind: "REQUEST_CHANGES", body: null });
-    expect(ZSubmitVerdict.parse(verdictFromApi({ verdict: "Approve", revision: 3, body: "  ok " }))).toMatchObject({ kind: "APPROVE", body: "ok" });
+    expect(ZSubmitVerdict.parse(verdictFromApi({ verdict: "request_changes", revision: 3 }))).toMatchObject({
+      kind: "REQUEST_CHANGES",
+      body: null,
+    });
+    expect(ZSubmitVerdict.parse(verdictFromApi({ verdict: "Approve", revision: 3, body: "  ok " }))).toMatchObject({
+      kind: "APPROVE",
+      body: "ok",
+    });
     expect(ZSubmitVerdict.safeParse(verdictFromApi({ verdict: "maybe", revision: 3 })).success).toBe(false);
     expect(ZSubmitVerdict.safeParse({ kind: "APPROVE" }).success).toBe(false);
   });
@@ -15,8 +21,13 @@ describe("review input schemas", () => {
     expect(parsed.dueAt?.toISOString()).toBe("2026-12-01T23:59:59.000Z");
     expect(ZRequestReview.parse({ reviewerIds: ["a"], dueAt: "" }).dueAt).toBeNull();
     expect(ZRequestReview.safeParse({ reviewerIds: ["a"], dueAt: "next week" }).success).toBe(false);
-    expect(ZRequestReview.safeParse({ reviewerIds: ["a"], rule: "AT_LEAST" }).error?.issues[0]).toMatchObject({ path: ["requiredApprovals"], message: "Say how many approvals are needed" });
-    expect(ZRequestReview.parse({ reviewerIds: ["a"], rule: "AT_LEAST", requiredApprovals: "2" }).requiredApprovals).toBe(2);
+    expect(ZRequestReview.safeParse({ reviewerIds: ["a"], rule: "AT_LEAST" }).error?.issues[0]).toMatchObject({
+      path: ["requiredApprovals"],
+      message: "Say how many approvals are needed",
+    });
+    expect(
+      ZRequestReview.parse({ reviewerIds: ["a"], rule: "AT_LEAST", requiredApprovals: "2" }).requiredApprovals,
+    ).toBe(2);
     expect(ZRequestReview.safeParse({ reviewerIds: [] }).success).toBe(false);
   });
 });

@@ -16,25 +16,56 @@ export const ZRequestReview = z
       .max(MAX_REVIEWERS, `Ask at most ${MAX_REVIEWERS} reviewers at once`)
       .transform((ids) => [...new Set(ids)]),
     /** Empty or missing: the whole doc. */
-    sectionKeys: z.array(ZSectionKey).max(100).optional().transform((keys) => [...new Set(keys ?? [])]),
-    message: z.string().trim().max(REVIEW_MESSAGE_MAX, `Messages are at most ${REVIEW_MESSAGE_MAX} characters`).optional().transform((m) => m || null),
+    sectionKeys: z
+      .array(ZSectionKey)
+      .max(100)
+      .optional()
+      .transform((keys) => [...new Set(keys ?? [])]),
+    message: z
+      .string()
+      .trim()
+      .max(REVIEW_MESSAGE_MAX, `Messages are at most ${REVIEW_MESSAGE_MAX} characters`)
+      .optional()
+      .transform((m) => m || null),
     dueAt: z
-      .union([z.iso.date({ error: "Give the due date as YYYY-MM-DD" }), z.iso.datetime({ error: "Give the due date as YYYY-MM-DD" }), z.literal(""), z.null()])
+      .union([
+        z.iso.date({ error: "Give the due date as YYYY-MM-DD" }),
+        z.iso.datetime({ error: "Give the due date as YYYY-MM-DD" }),
+        z.literal(""),
+        z.null(),
+      ])
       .optional()
       .transform((d) => (d ? new Date(d.length === 10 ? `${d}T23:59:59.000Z` : d) : null)),
     rule: z.enum(["ALL", "AT_LEAST"], { error: "The rule is ALL or AT_LEAST" }).optional(),
-    requiredApprovals: z.coerce.number({ error: "Required approvals must be a number" }).int("Required approvals must be a whole number").min(1, "Require at least 1 approval").max(MAX_REVIEWERS).optional(),
+    requiredApprovals: z.coerce
+      .number({ error: "Required approvals must be a number" })
+      .int("Required approvals must be a whole number")
+      .min(1, "Require at least 1 approval")
+      .max(MAX_REVIEWERS)
+      .optional(),
   })
-  .refine((v) => v.rule !== "AT_LEAST" || v.requiredApprovals !== undefined, { path: ["requiredApprovals"], message: "Say how many approvals are needed" });
+  .refine((v) => v.rule !== "AT_LEAST" || v.requiredApprovals !== undefined, {
+    path: ["requiredApprovals"],
+    message: "Say how many approvals are needed",
+  });
 export type TRequestReview = z.input<typeof ZRequestReview>;
-
 
 export const ZSubmitVerdict = z.object({
   kind: z.enum(VERDICT_KINDS, { error: "The verdict is APPROVE, REQUEST_CHANGES or COMMENT" }),
-  body: z.string().trim().max(REVIEW_MESSAGE_MAX, `Messages are at most ${REVIEW_MESSAGE_MAX} characters`).optional().transform((m) => m || null),
+  body: z
+    .string()
+    .trim()
+    .max(REVIEW_MESSAGE_MAX, `Messages are at most ${REVIEW_MESSAGE_MAX} characters`)
+    .optional()
+    .transform((m) => m || null),
   revision: z.number({ error: "revision must be the doc revision you reviewed" }).int().min(1).max(2_147_483_647),
-  /** What the reviewer had loaded (section key → version): lets a 409 name the sections that changed since. */
+  /**
+   * What the reviewer had loaded (section key → version): the verdict is refused only when a section it covers
+   * changed since (lib/reviews/changed-since.ts).
+   */
   sectionVersions: z.record(ZSectionKey, z.number().int()).optional(),
+  /** Or the point in history the reviewer read (the doc's `headSeq`): same rule. */
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type TSubmitVerdict = z.input<typeof ZSubmitVerdict>;
 

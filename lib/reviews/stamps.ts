@@ -1,32 +1,43 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { PersonDTO } from "@/lib/docs/dto";
 import { latestDecisive, type StatusVerdict } from "./derive-status";
 import type { ReviewedByStamp } from "./dto";
+import { parseReviewRecords, reviewRecordsSql } from "./records";
+
+export { currentStamps, formatReviewedBy } from "./stamp-format";
 
 /**
- * "Reviewed By" stamps: every reviewer whose standing decision is a current approval.
+ * "Reviewed By" stamps: every reviewer whose standing decision is an approval, current or stale.
  * No access check: callers have already authorized the doc (the doc page through
  * getDocForViewer, the shared view through its share token, the Markdown export).
  */
 export async function getReviewedByStamps(docId: string): Promise<ReviewedByStamp[]> {
-  const verdicts = await db.verdict.findMany({
-    where: { documentId: docId, kind: { in: ["APPROVE", "REQUEST_CHANGES"] } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, reviewerId: true, kind: true, sectionKeys: true, staleAt: true, createdAt: true, revision: true, contentHash: true, reviewer: { select: { id: true, name: true } } },
-  });
-  return stampsFromVerdicts(verdicts.map((v) => ({ ...v, stale: !!v.staleAt })));
+  // The same statement as the doc page's, so the footer reads the same everywhere.
+  const rows = await db.$queryRaw<{ reviewRequests: unknown; verdicts: unknown }[]>`
+    SELECT ${reviewRecordsSql(Prisma.sql`d.id`)} FROM "Document" d WHERE d.id = ${docId}`;
+  const row = rows[0];
+  return row ? stampsFromVerdicts(parseReviewRecords(row).verdicts) : [];
 }
+
+type StampVerdict = StatusVerdict & {
+  revision: number;
+  contentHash: string;
+  reviewer: PersonDTO;
+  staleAt: Date | null;
+  staleSection: string | null;
+};
 
 /** The stamps of a doc whose verdicts are already loaded (oldest approval first). */
-export function stampsFromVerdicts<V extends StatusVerdict & { revision: number; contentHash: string; reviewer: PersonDTO }>(verdicts: readonly V[]): ReviewedByStamp[] {
+export function stampsFromVerdicts(verdicts: readonly StampVerdict[]): ReviewedByStamp[] {
   return [...latestDecisive(verdicts).values()]
-    .filter((v) => v.kind === "APPROVE" && !v.stale)
+    .filter((v) => v.kind === "APPROVE")
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-    .map((v) => ({ reviewer: v.reviewer, approvedAt: v.createdAt.toISOString(), revision: v.revision, contentHash: v.contentHash }));
-}
-
-/** "Ada Lovelace (approved 2026-11-26, revision 4)". */
-export function formatReviewedBy(stamp: ReviewedByStamp): string {
-  return `${stamp.reviewer.name} (approved ${stamp.approvedAt.slice(0, 10)}, revision ${stamp.revision})`;
+    .map((v) => ({
+      reviewer: v.reviewer,
+      approvedAt: v.createdAt.toISOString(),
+      revision: v.revision,
+      contentHash: v.contentHash,
+      stale: v.stale ? { at: (v.staleAt ?? v.createdAt).toISOString(), section: v.staleSection } : null,
+    }));
 }

@@ -16,6 +16,7 @@ export type LockedDoc = {
   reviewRule: "ALL" | "AT_LEAST";
   requiredApprovals: number | null;
   lockedAt: Date | null;
+  archivedAt: Date | null;
 };
 
 /**
@@ -25,7 +26,8 @@ export type LockedDoc = {
  */
 export async function lockDocumentRow(tx: Tx, docId: string): Promise<LockedDoc> {
   const rows = await tx.$queryRaw<LockedDoc[]>`
-    SELECT id, "workspaceId", slug, title, "authorId", revision, status::text AS status, "reviewRule"::text AS "reviewRule", "requiredApprovals", "lockedAt"
+    SELECT id, "workspaceId", slug, title, "authorId", revision, status::text AS status,
+      "reviewRule"::text AS "reviewRule", "requiredApprovals", "lockedAt", "archivedAt"
     FROM "Document" WHERE id = ${docId} FOR UPDATE`;
   const doc = rows[0];
   if (!doc) throw new Error(`document ${docId} vanished inside its transaction`);
@@ -38,11 +40,25 @@ export async function lockDocumentRow(tx: Tx, docId: string): Promise<LockedDoc>
  * too). A change is audited; reaching APPROVED tells
  * every requested reviewer.
  */
-export async function rederiveStatus(tx: Tx, doc: LockedDoc, actorId: string | null, outbox: Outbox): Promise<DocStatus> {
+export async function rederiveStatus(
+  tx: Tx,
+  doc: LockedDoc,
+  actorId: string | null,
+  outbox: Outbox,
+): Promise<DocStatus> {
   const [requests, verdicts, fresh, openBlockingThreads] = await Promise.all([
-    tx.reviewRequest.findMany({ where: { documentId: doc.id, cancelledAt: null }, select: { reviewerId: true, sectionKeys: true } }),
-    tx.verdict.findMany({ where: { documentId: doc.id }, select: { reviewerId: true, kind: true, sectionKeys: true, staleAt: true, createdAt: true } }),
-    tx.document.findUniqueOrThrow({ where: { id: doc.id }, select: { status: true, reviewRule: true, requiredApprovals: true } }),
+    tx.reviewRequest.findMany({
+      where: { documentId: doc.id, cancelledAt: null },
+      select: { reviewerId: true, sectionKeys: true },
+    }),
+    tx.verdict.findMany({
+      where: { documentId: doc.id },
+      select: { reviewerId: true, kind: true, sectionKeys: true, staleAt: true, createdAt: true },
+    }),
+    tx.document.findUniqueOrThrow({
+      where: { id: doc.id },
+      select: { status: true, reviewRule: true, requiredApprovals: true },
+    }),
     tx.commentThread.count({ where: { documentId: doc.id, blocking: true, resolvedAt: null } }),
   ]);
   const status = deriveStatus({
@@ -54,11 +70,19 @@ export async function rederiveStatus(tx: Tx, doc: LockedDoc, actorId: string | n
   });
   if (status === fresh.status) return status;
   await tx.document.update({ where: { id: doc.id }, data: { status } });
-  await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId, type: "status.changed", data: { from: fresh.status, to: status } });
+  await recordAudit(tx, {
+    workspaceId: doc.workspaceId,
+    documentId: doc.id,
+    actorId,
+    type: "status.changed",
+    data: { from: fresh.status, to: status },
+  });
   if (status === "APPROVED") {
     const data = { docTitle: doc.title, docSlug: doc.slug };
-    for (const r of requests) await outbox.notify(tx, { userId: r.reviewerId, documentId: doc.id, type: "review.approved", data });
-    if (!requests.some((r) => r.reviewerId === doc.authorId)) await outbox.notify(tx, { userId: doc.authorId, documentId: doc.id, type: "review.approved", data });
+    for (const r of requests)
+      await outbox.notify(tx, { userId: r.reviewerId, documentId: doc.id, type: "review.approved", data });
+    if (!requests.some((r) => r.reviewerId === doc.authorId))
+      await outbox.notify(tx, { userId: doc.authorId, documentId: doc.id, type: "review.approved", data });
   }
   return status;
 }

@@ -6,39 +6,61 @@ import { requireDocAccess } from "@/lib/docs/access";
 import { canGrantDocRole, docRoleFromMember, docRoleFromWorkspace, docRoleRank } from "@/lib/docs/policy";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import type { DocMemberDTO, SharedWithMeDTO } from "./dto";
+import { inviteToDoc } from "./doc-invitations";
+import type { AddedDocMemberDTO, DocMemberDTO, SharedWithMeDTO } from "./dto";
 import { ZAddDocMember } from "./schemas";
 
-const ROLE_WORDS: Record<DocMemberRole, string> = { OWNER: "owner", EDITOR: "editor", REVIEWER: "reviewer", VIEWER: "viewer" };
+const ROLE_WORDS: Record<DocMemberRole, string> = {
+  OWNER: "owner",
+  EDITOR: "editor",
+  REVIEWER: "reviewer",
+  VIEWER: "viewer",
+};
 
 /**
- * Give someone with an account a role on one doc (or change it). Someone outside
- * the workspace gets this doc and nothing else. There are no pending per-doc
- * invitations: an address without an account is told to sign up first (a share
- * link covers people who should not need an account).
+ * Give someone a role on one doc (or change it). A member of the doc's workspace, or
+ * someone already on the doc, gets it at once: the sharer sees them anyway. Anyone
+ * else is invited (lib/sharing/doc-invitations.ts) and gets this doc, and nothing else,
+ * once they accept — the answer is the same whether or not the address has an
+ * account, and names nobody.
  */
-export async function addDocMember(actor: Actor, docId: string, raw: unknown): Promise<DocMemberDTO> {
+export async function addDocMember(
+  actor: Actor,
+  docId: string,
+  raw: unknown,
+  baseUrl: string,
+): Promise<AddedDocMemberDTO> {
   const { doc, role: actorRole } = await requireDocAccess(actor, { id: docId }, "share");
   const input = parseInput(ZAddDocMember, raw);
   if (!canGrantDocRole(actorRole, input.role)) {
-    throw new AppError("FORBIDDEN", `Only owners can make someone ${ROLE_WORDS[input.role]} of this doc.`, { fieldErrors: { role: ["Above your own role"] } });
-  }
-  const user = await db.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, name: true, memberships: { where: { workspaceId: doc.workspaceId }, select: { role: true } } },
-  });
-  if (!user) {
-    throw new AppError("NOT_FOUND", `Nobody has signed up with ${input.email} yet. Ask them to create an account first, or send them a share link.`, {
-      fieldErrors: { email: ["No account with this address"] },
+    throw new AppError("FORBIDDEN", `Only owners can make someone ${ROLE_WORDS[input.role]} of this doc.`, {
+      fieldErrors: { role: ["Above your own role"] },
     });
   }
+  const user = await db.user.findFirst({
+    where: {
+      email: input.email,
+      OR: [
+        { memberships: { some: { workspaceId: doc.workspaceId } } },
+        { docMemberships: { some: { documentId: doc.id } } },
+      ],
+    },
+    select: { id: true, name: true, memberships: { where: { workspaceId: doc.workspaceId }, select: { role: true } } },
+  });
+  if (!user) return inviteToDoc(actor, doc, input, baseUrl);
   const wsRole = user.memberships[0]?.role;
   const fromWorkspace = wsRole ? docRoleFromWorkspace(wsRole, doc.authorId === user.id) : null;
   if (fromWorkspace && docRoleRank(fromWorkspace) >= docRoleRank(docRoleFromMember(input.role))) {
-    throw new AppError("CONFLICT", `${user.name} is already ${fromWorkspace} of this doc through the workspace.`, { fieldErrors: { email: ["Already has this access"] } });
+    throw new AppError("CONFLICT", `${user.name} is already ${fromWorkspace} of this doc through the workspace.`, {
+      fieldErrors: { email: ["Already has this access"] },
+    });
   }
-  const existing = await db.docMember.findUnique({ where: { documentId_userId: { documentId: doc.id, userId: user.id } }, select: { role: true } });
-  if (existing && !canGrantDocRole(actorRole, existing.role)) throw new AppError("FORBIDDEN", `Only owners can change the role of a doc owner.`);
+  const existing = await db.docMember.findUnique({
+    where: { documentId_userId: { documentId: doc.id, userId: user.id } },
+    select: { role: true },
+  });
+  if (existing && !canGrantDocRole(actorRole, existing.role))
+    throw new AppError("FORBIDDEN", `Only owners can change the role of a doc owner.`);
   await db.$transaction(async (tx) => {
     await tx.docMember.upsert({
       where: { documentId_userId: { documentId: doc.id, userId: user.id } },
@@ -54,18 +76,28 @@ export async function addDocMember(actor: Actor, docId: string, raw: unknown): P
     });
   });
   const members = await listDocMembers(actor, doc.id);
-  return members.find((m) => m.userId === user.id)!;
+  return { kind: "member", member: members.find((m) => m.userId === user.id)! };
 }
 
 export async function removeDocMember(actor: Actor, docId: string, userId: string): Promise<void> {
   const { doc, role: actorRole } = await requireDocAccess(actor, { id: docId }, "share");
-  if (typeof userId !== "string" || !userId || userId.length > 64) throw new AppError("NOT_FOUND", "This person has no access of their own to this doc.");
-  const member = await db.docMember.findUnique({ where: { documentId_userId: { documentId: doc.id, userId } }, select: { id: true, role: true } });
+  if (typeof userId !== "string" || !userId || userId.length > 64)
+    throw new AppError("NOT_FOUND", "This person has no access of their own to this doc.");
+  const member = await db.docMember.findUnique({
+    where: { documentId_userId: { documentId: doc.id, userId } },
+    select: { id: true, role: true },
+  });
   if (!member) throw new AppError("NOT_FOUND", "This person has no access of their own to this doc.");
   if (!canGrantDocRole(actorRole, member.role)) throw new AppError("FORBIDDEN", "Only owners can remove a doc owner.");
   await db.$transaction(async (tx) => {
     await tx.docMember.delete({ where: { id: member.id } });
-    await recordAudit(tx, { workspaceId: doc.workspaceId, documentId: doc.id, actorId: actor.id, type: "doc_member.removed", data: { userId, role: member.role } });
+    await recordAudit(tx, {
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      actorId: actor.id,
+      type: "doc_member.removed",
+      data: { userId, role: member.role },
+    });
   });
 }
 
@@ -75,7 +107,12 @@ export async function listDocMembers(actor: Actor, docId: string): Promise<DocMe
   const rows = await db.docMember.findMany({
     where: { documentId: doc.id },
     orderBy: { createdAt: "asc" },
-    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } }, addedBy: { select: { name: true } } },
+    select: {
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+      addedBy: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({
     userId: r.user.id,
@@ -91,13 +128,18 @@ export async function listDocMembers(actor: Actor, docId: string): Promise<DocMe
 /** Docs shared with the actor one by one, from workspaces they are not a member of (filtered in SQL). */
 export async function listDocsSharedWithMe(actor: Actor): Promise<SharedWithMeDTO[]> {
   const rows = await db.docMember.findMany({
-    where: { userId: actor.id, document: { archivedAt: null, workspace: { memberships: { none: { userId: actor.id } } } } },
+    where: {
+      userId: actor.id,
+      document: { archivedAt: null, workspace: { memberships: { none: { userId: actor.id } } } },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
     select: {
       role: true,
       addedBy: { select: { name: true } },
-      document: { select: { id: true, slug: true, title: true, updatedAt: true, workspace: { select: { name: true } } } },
+      document: {
+        select: { id: true, slug: true, title: true, updatedAt: true, workspace: { select: { name: true } } },
+      },
     },
   });
   return rows.map((r) => ({

@@ -5,7 +5,8 @@ import type { DocMemberRole } from "@/lib/db/generated/enums";
  * password hashes; emails only of people the viewer shares the doc with, and only
  * to those who may manage sharing (owners and editors).
  */
-export type ShareLinkState = "active" | "expired" | "revoked";
+/** "stopped": its creator may no longer share the doc, so it opens nothing until someone takes it over. */
+export type ShareLinkState = "active" | "expired" | "revoked" | "stopped";
 
 export type ShareLinkDTO = {
   id: string;
@@ -33,6 +34,16 @@ export type DocMemberDTO = {
   removable: boolean;
 };
 
+/** A pending invitation to the doc for someone outside its workspace. */
+export type DocInvitationDTO = { id: string; email: string; role: DocMemberRole; invitedBy: string; expiresAt: string };
+
+/**
+ * What adding someone by email did: a workspace member (or someone already on the doc) got the role at once;
+ * anyone else was invited, and the answer is the same whether or not the address has an account.
+ */
+export type DocInvitedDTO = { kind: "invited"; email: string; role: DocMemberRole; link: string; emailed: boolean };
+export type AddedDocMemberDTO = { kind: "member"; member: DocMemberDTO } | DocInvitedDTO;
+
 /** A created link: the only time the token (and so the URL) is ever shown. */
 export type CreatedShareLinkDTO = { link: ShareLinkDTO; token: string; url: string };
 
@@ -41,8 +52,17 @@ export type SharingStateDTO = {
   canShare: boolean;
   workspace: { name: string; memberCount: number };
   members: DocMemberDTO[];
+  invitations: DocInvitationDTO[];
   links: ShareLinkDTO[];
 };
 
 /** A doc listed under "Shared with you": access through a per-doc invitation, not the workspace. */
-export type SharedWithMeDTO = { id: string; slug: string; title: string; role: DocMemberRole; sharedBy: string; workspaceName: string; updatedAt: string };
+export type SharedWithMeDTO = {
+  id: string;
+  slug: string;
+  title: string;
+  role: DocMemberRole;
+  sharedBy: string;
+  workspaceName: string;
+  updatedAt: string;
+};

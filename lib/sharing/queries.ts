@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { requireDocAccess } from "@/lib/docs/access";
 import { docCan } from "@/lib/docs/policy";
+import { listDocInvitations } from "./doc-invitations";
 import { listDocMembers } from "./doc-members";
 import type { SharingStateDTO } from "./dto";
 import { listShareLinks } from "./share-links";
@@ -14,11 +15,30 @@ import { listShareLinks } from "./share-links";
 export async function getSharingState(actor: Actor, docId: string, baseUrl: string): Promise<SharingStateDTO> {
   const { doc, role } = await requireDocAccess(actor, { id: docId }, "view");
   const canonicalUrl = `${baseUrl.replace(/\/$/, "")}/docs/${doc.slug}`;
-  if (!docCan(role, "share")) return { canonicalUrl, canShare: false, workspace: { name: "", memberCount: 0 }, members: [], links: [] };
-  const [workspace, members, links] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: doc.workspaceId }, select: { name: true, _count: { select: { memberships: true } } } }),
+  if (!docCan(role, "share"))
+    return {
+      canonicalUrl,
+      canShare: false,
+      workspace: { name: "", memberCount: 0 },
+      members: [],
+      invitations: [],
+      links: [],
+    };
+  const [workspace, members, invitations, links] = await Promise.all([
+    db.workspace.findUniqueOrThrow({
+      where: { id: doc.workspaceId },
+      select: { name: true, _count: { select: { memberships: true } } },
+    }),
     listDocMembers(actor, doc.id),
+    listDocInvitations(actor, doc.id),
     listShareLinks(actor, doc.id),
   ]);
-  return { canonicalUrl, canShare: true, workspace: { name: workspace.name, memberCount: workspace._count.memberships }, members, links };
+  return {
+    canonicalUrl,
+    canShare: true,
+    workspace: { name: workspace.name, memberCount: workspace._count.memberships },
+    members,
+    invitations,
+    links,
+  };
 }

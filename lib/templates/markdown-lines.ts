@@ -23,7 +23,10 @@ export function forEachLine(lines: readonly string[], visit: (line: string, inFe
 
 /** Text of a heading or label without Markdown emphasis: "**Risks & Mitigation**" → "Risks & Mitigation". */
 export function plain(text: string): string {
-  return text.replace(/\*\*|__|`/g, "").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\*\*|__|`/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** "[Major decision 1]" → "Major decision 1", keeping the words a writer replaces. */

@@ -29,7 +29,11 @@ async function explainUnwritable(tx: Tx, workspaceId: string, templateId: string
   if (!template) throw new AppError("NOT_FOUND", NOT_FOUND);
   if (template.builtInKey !== null) throw new AppError("FORBIDDEN", BUILT_IN_READ_ONLY);
   if (template.archivedAt) throw new AppError("CONFLICT", "This template is archived.");
-  throw new AppError("CONFLICT", "Someone else saved this template after you opened it. Reload the page to see their version, then make your changes again.");
+  throw new AppError(
+    "CONFLICT",
+    "Someone else saved this template after you opened it. " +
+      "Reload the page to see their version, then make your changes again.",
+  );
 }
 
 export async function createTemplate(actor: Actor, workspaceId: string, raw: unknown): Promise<{ id: string }> {
@@ -37,19 +41,26 @@ export async function createTemplate(actor: Actor, workspaceId: string, raw: unk
   const input = parseInput(ZSaveTemplate, raw);
   // A new template owns no keys yet, so any key in the input is replaced.
   const sections = assignSectionKeys(input.sections, new Set());
-  return db.$transaction((tx) => insertTemplate(tx, actor, workspaceId, { ...input, sections }, { type: "template.created" }));
+  return db.$transaction((tx) =>
+    insertTemplate(tx, actor, workspaceId, { ...input, sections }, { type: "template.created" }),
+  );
 }
 
-/** Make the template's sections exactly `input`, in order: kept keys are updated in place, the rest deleted or created. */
+/**
+ * Make the template's sections exactly `input`, in order: kept keys are updated in place, the rest deleted or created.
+ */
 async function replaceSections(tx: Tx, templateId: string, input: TSaveTemplate["sections"]) {
-  const existing = new Set((await tx.templateSection.findMany({ where: { templateId }, select: { key: true } })).map((s) => s.key));
+  const existing = new Set(
+    (await tx.templateSection.findMany({ where: { templateId }, select: { key: true } })).map((s) => s.key),
+  );
   const sections = assignSectionKeys(input, existing);
   const kept = new Set(sections.map((s) => s.key));
   const removed = [...existing].filter((key) => !kept.has(key));
   await tx.templateSection.deleteMany({ where: { templateId, key: { in: removed } } });
   for (const [order, s] of sections.entries()) {
     const fields = { title: s.title, order, guidance: s.guidance, required: s.required };
-    if (existing.has(s.key)) await tx.templateSection.update({ where: { templateId_key: { templateId, key: s.key } }, data: fields });
+    if (existing.has(s.key))
+      await tx.templateSection.update({ where: { templateId_key: { templateId, key: s.key } }, data: fields });
     else await tx.templateSection.create({ data: { templateId, key: s.key, ...fields } });
   }
   return { sections: sections.length, added: sections.filter((s) => !existing.has(s.key)).map((s) => s.key), removed };
@@ -71,7 +82,8 @@ export async function updateTemplate(
   await requireWorkspace(actor, { id: workspaceId }, "templates.manage");
   const input = parseInput(ZSaveTemplate, raw);
   const base = opts.baseUpdatedAt ? new Date(opts.baseUpdatedAt) : null;
-  if (base && Number.isNaN(base.getTime())) throw new AppError("INVALID_INPUT", "baseUpdatedAt must be the time the template was loaded");
+  if (base && Number.isNaN(base.getTime()))
+    throw new AppError("INVALID_INPUT", "baseUpdatedAt must be the time the template was loaded");
   const id = String(templateId);
   const updatedAt = new Date();
   await db.$transaction(async (tx) => {
@@ -82,7 +94,12 @@ export async function updateTemplate(
     });
     if (count === 0) await explainUnwritable(tx, workspaceId, id);
     const changes = await replaceSections(tx, id, input.sections);
-    await recordAudit(tx, { workspaceId, actorId: actor.id, type: "template.updated", data: { templateId: id, name: input.name, ...changes } });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: actor.id,
+      type: "template.updated",
+      data: { templateId: id, name: input.name, ...changes },
+    });
   });
   return { updatedAt: updatedAt.toISOString() };
 }
@@ -91,19 +108,41 @@ export async function updateTemplate(
 export async function archiveTemplate(actor: Actor, workspaceId: string, templateId: string): Promise<void> {
   await requireWorkspace(actor, { id: workspaceId }, "templates.manage");
   await db.$transaction(async (tx) => {
-    const { count } = await tx.template.updateMany({ where: { id: String(templateId), workspaceId, archivedAt: null }, data: { archivedAt: new Date() } });
+    const { count } = await tx.template.updateMany({
+      where: { id: String(templateId), workspaceId, archivedAt: null },
+      data: { archivedAt: new Date() },
+    });
     if (count === 0) await explainUnwritable(tx, workspaceId, String(templateId));
     await recordAudit(tx, { workspaceId, actorId: actor.id, type: "template.archived", data: { templateId } });
   });
 }
 
-/** An editable workspace copy of a template usable here (the built-in one included): same keys, guidance, outlines, required flags. */
-export async function duplicateTemplate(actor: Actor, workspaceId: string, templateId: string): Promise<{ id: string }> {
+/**
+ * An editable workspace copy of a template usable here (the built-in one included): same keys, guidance, outlines,
+ * required flags.
+ */
+export async function duplicateTemplate(
+  actor: Actor,
+  workspaceId: string,
+  templateId: string,
+): Promise<{ id: string }> {
   await requireWorkspace(actor, { id: workspaceId }, "templates.manage");
   const source = await getTemplateForWorkspace(workspaceId, String(templateId));
   const name = `${source.name.slice(0, NAME_MAX - " (copy)".length)} (copy)`;
-  const sections = source.sections.map((s) => ({ key: s.key, title: s.title, guidance: s.guidance, required: s.required, outline: s.outline as Prisma.InputJsonValue | null }));
+  const sections = source.sections.map((s) => ({
+    key: s.key,
+    title: s.title,
+    guidance: s.guidance,
+    required: s.required,
+    outline: s.outline as Prisma.InputJsonValue | null,
+  }));
   return db.$transaction((tx) =>
-    insertTemplate(tx, actor, workspaceId, { name, description: source.description, sections }, { type: "template.duplicated", data: { from: source.id } }),
+    insertTemplate(
+      tx,
+      actor,
+      workspaceId,
+      { name, description: source.description, sections },
+      { type: "template.duplicated", data: { from: source.id } },
+    ),
   );
 }

@@ -50,12 +50,23 @@ describe("parseTemplate on the architecture design template", () => {
     const risks = section("risks-mitigation").outline;
     const [table] = nodesOf(risks, "table");
     expect(table).toBeDefined();
-    expect(extractText(table!).split("\n")).toEqual(["Risk\tImpact\tProbability\tMitigation", "[Risk 1]\tHigh\tMedium\t[How to mitigate]", "[Risk 2]\tMedium\tLow\t[How to mitigate]"]);
+    expect(extractText(table!).split("\n")).toEqual([
+      "Risk\tImpact\tProbability\tMitigation",
+      "[Risk 1]\tHigh\tMedium\t[How to mitigate]",
+      "[Risk 2]\tMedium\tLow\t[How to mitigate]",
+    ]);
 
-    expect(extractText(nodesOf(section("design-overview").outline, "orderedList")[0]!)).toBe("[Major decision 1]\n[Major decision 2]");
-    expect(extractText(nodesOf(section("architecture").outline, "codeBlock")[0]!)).toContain("User → API → Service → Database");
+    expect(extractText(nodesOf(section("design-overview").outline, "orderedList")[0]!)).toBe(
+      "[Major decision 1]\n[Major decision 2]",
+    );
+    expect(extractText(nodesOf(section("architecture").outline, "codeBlock")[0]!)).toContain(
+      "User → API → Service → Database",
+    );
     expect(nodesOf(section("data-model").outline, "codeBlock")[0]!.attrs?.language).toBe("python");
-    expect(nodesOf(section("alternatives-considered").outline, "heading").map((h) => extractText(h))).toEqual(["Alternative 1: [Approach]", "Alternative 2: [Approach]"]);
+    expect(nodesOf(section("alternatives-considered").outline, "heading").map((h) => extractText(h))).toEqual([
+      "Alternative 1: [Approach]",
+      "Alternative 2: [Approach]",
+    ]);
   });
 
   it("produces outlines the section validator accepts as they are", () => {

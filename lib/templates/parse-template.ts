@@ -34,7 +34,8 @@ function splitSections(lines: readonly string[]): { preamble: string[]; sections
     const heading = inFence ? null : /^##\s+(.+?)\s*#*\s*$/.exec(line);
     if (heading) sections.push({ title: plain(heading[1] ?? ""), lines: [] });
     // After a blank line only: "text\n---" is a setext heading, not a separator.
-    else if (!inFence && THEMATIC_BREAK.test(line) && previous.trim() === "") (current?.lines ?? preamble).push(SEPARATOR);
+    else if (!inFence && THEMATIC_BREAK.test(line) && previous.trim() === "")
+      (current?.lines ?? preamble).push(SEPARATOR);
     else (current?.lines ?? preamble).push(line);
     previous = line;
   });
@@ -53,7 +54,8 @@ function trimSectionEnd(lines: string[]): string[] {
 function parsePreamble(preamble: readonly string[]): { name: string; purpose: string } {
   const title = preamble.find((l) => /^#\s+/.test(l))?.replace(/^#\s+/, "") ?? "";
   // "[Feature Name] - Architecture Design": the bracketed part is the doc's, the rest the template's.
-  const name = plain(title.replace(/\[[^\]]*\]/g, "")).replace(/^[\s\-–—:|]+|[\s\-–—:|]+$/g, "") || plain(unbracket(title));
+  const name =
+    plain(title.replace(/\[[^\]]*\]/g, "")).replace(/^[\s\-–—:|]+|[\s\-–—:|]+$/g, "") || plain(unbracket(title));
   const quote = preamble.filter((l) => /^\s*>/.test(l)).map((l) => l.replace(/^\s*>\s?/, ""));
   const purpose = plain(quote.join(" ")).replace(/^Purpose:\s*/i, "");
   return { name, purpose };
@@ -90,7 +92,10 @@ export function parseTemplate(markdown: string): ParsedTemplate {
       return {
         key: kebabSlug(title),
         title,
-        guidance: deriveGuidance(title, body.filter((l) => l !== SEPARATOR)),
+        guidance: deriveGuidance(
+          title,
+          body.filter((l) => l !== SEPARATOR),
+        ),
         outline: buildOutline(body, title),
       };
     }),

@@ -23,7 +23,14 @@ export async function ensureBuiltInTemplate(): Promise<string> {
         name: parsed.name,
         description: parsed.purpose,
         sections: {
-          create: parsed.sections.map((s, order) => ({ key: s.key, title: s.title, order, guidance: s.guidance, outline: s.outline ?? undefined, required: false })),
+          create: parsed.sections.map((s, order) => ({
+            key: s.key,
+            title: s.title,
+            order,
+            guidance: s.guidance,
+            outline: s.outline ?? undefined,
+            required: false,
+          })),
         },
       },
       select: { id: true },
@@ -32,11 +39,20 @@ export async function ensureBuiltInTemplate(): Promise<string> {
   } catch (error) {
     // Two first requests raced: the other one created it.
     if ((error as { code?: string }).code !== "P2002") throw error;
-    return (builtInId = (await db.template.findUniqueOrThrow({ where: { builtInKey: BUILT_IN_KEY }, select: { id: true } })).id);
+    return (builtInId = (
+      await db.template.findUniqueOrThrow({ where: { builtInKey: BUILT_IN_KEY }, select: { id: true } })
+    ).id);
   }
 }
 
-export type TemplateSummaryDTO = { id: string; name: string; description: string; builtIn: boolean; sectionCount: number; requiredCount: number };
+export type TemplateSummaryDTO = {
+  id: string;
+  name: string;
+  description: string;
+  builtIn: boolean;
+  sectionCount: number;
+  requiredCount: number;
+};
 
 export async function listTemplates(actor: Actor, workspaceId: string): Promise<TemplateSummaryDTO[]> {
   await requireWorkspace(actor, { id: workspaceId });
@@ -62,7 +78,10 @@ export async function getTemplateForWorkspace(workspaceId: string, templateId: s
     where: { id: templateId, archivedAt: null, OR: [{ workspaceId }, { builtInKey: { not: null } }] },
     include: { sections: { orderBy: { order: "asc" } } },
   });
-  if (!template) throw new AppError("NOT_FOUND", "That template does not exist in this workspace.", { fieldErrors: { templateId: ["Choose a template"] } });
+  if (!template)
+    throw new AppError("NOT_FOUND", "That template does not exist in this workspace.", {
+      fieldErrors: { templateId: ["Choose a template"] },
+    });
   return template;
 }
 
@@ -93,7 +112,11 @@ export type TemplateEditorDTO = {
  * The template page's data: a template usable in the workspace (its own, or built-in),
  * for any member. Only owners and admins get it editable, and the built-in never is.
  */
-export async function getTemplateForEditing(actor: Actor, workspaceId: string, templateId: string): Promise<TemplateEditorDTO> {
+export async function getTemplateForEditing(
+  actor: Actor,
+  workspaceId: string,
+  templateId: string,
+): Promise<TemplateEditorDTO> {
   const { role } = await requireWorkspace(actor, { id: workspaceId });
   const template = await db.template.findFirst({
     where: { id: String(templateId), archivedAt: null, OR: [{ workspaceId }, { builtInKey: { not: null } }] },
@@ -103,7 +126,10 @@ export async function getTemplateForEditing(actor: Actor, workspaceId: string, t
       description: true,
       builtInKey: true,
       updatedAt: true,
-      sections: { orderBy: { order: "asc" }, select: { key: true, title: true, guidance: true, required: true, outline: true } },
+      sections: {
+        orderBy: { order: "asc" },
+        select: { key: true, title: true, guidance: true, required: true, outline: true },
+      },
     },
   });
   if (!template) throw new AppError("NOT_FOUND", "This template does not exist in this workspace.");

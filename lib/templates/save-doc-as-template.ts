@@ -21,10 +21,15 @@ const ZSaveDocAsTemplate = ZSaveTemplate.pick({ name: true, description: true })
  * author who is a plain member publish a template to the whole workspace, which the
  * templates page reserves for owners and admins (who own every doc anyway).
  */
-export async function saveDocAsTemplate(actor: Actor, docId: string, raw: unknown): Promise<{ id: string; workspaceSlug: string }> {
+export async function saveDocAsTemplate(
+  actor: Actor,
+  docId: string,
+  raw: unknown,
+): Promise<{ id: string; workspaceSlug: string }> {
   const { doc, workspaceRole } = await requireDocAccess(actor, { id: String(docId) }, "view");
   // Someone invited to this doc alone can read it but is in no workspace: refused, not "not found".
-  if (!can(workspaceRole, "templates.manage")) throw new AppError("FORBIDDEN", "Only workspace owners and admins can save a doc as a template.");
+  if (!can(workspaceRole, "templates.manage"))
+    throw new AppError("FORBIDDEN", "Only workspace owners and admins can save a doc as a template.");
   const { workspace } = await requireWorkspace(actor, { id: doc.workspaceId }, "templates.manage");
   const { name, description } = parseInput(ZSaveDocAsTemplate, raw);
   const docSections = await db.section.findMany({
@@ -36,12 +41,23 @@ export async function saveDocAsTemplate(actor: Actor, docId: string, raw: unknow
   const structure = parseInput(ZSaveTemplate, {
     name,
     description,
-    sections: docSections.map((s) => ({ key: SECTION_KEY_PATTERN.test(s.key) ? s.key : undefined, title: s.title, guidance: s.guidance, required: s.required })),
+    sections: docSections.map((s) => ({
+      key: SECTION_KEY_PATTERN.test(s.key) ? s.key : undefined,
+      title: s.title,
+      guidance: s.guidance,
+      required: s.required,
+    })),
   });
   const keyed = assignSectionKeys(structure.sections, new Set(docSections.map((s) => s.key)));
   const sections = keyed.map((s, i) => ({ ...s, outline: docSections[i]!.outline as Prisma.InputJsonValue | null }));
   const template = await db.$transaction((tx) =>
-    insertTemplate(tx, actor, workspace.id, { name, description, sections }, { type: "template.created_from_doc", documentId: doc.id }),
+    insertTemplate(
+      tx,
+      actor,
+      workspace.id,
+      { name, description, sections },
+      { type: "template.created_from_doc", documentId: doc.id },
+    ),
   );
   return { id: template.id, workspaceSlug: workspace.slug };
 }

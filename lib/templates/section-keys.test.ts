@@ -23,11 +23,7 @@ describe("assignSectionKeys", () => {
   it("keeps the template's own keys through renames and moves, and gives new sections fresh ones", () => {
     const existing = new Set(["overview", "data-model"]);
     const keys = assignSectionKeys(
-      [
-        { key: "data-model", title: "Schema" },
-        { title: "Overview" },
-        { key: "overview", title: "Summary" },
-      ],
+      [{ key: "data-model", title: "Schema" }, { title: "Overview" }, { key: "overview", title: "Summary" }],
       existing,
     ).map((s) => s.key);
     expect(keys).toEqual(["data-model", "overview-2", "overview"]);

@@ -22,7 +22,10 @@ export function newSectionKey(title: string, taken: Set<string>): string {
  * INVARIANT: a new key is never one of `existing`, so a new section cannot take over
  * the row (and outline) of a removed one.
  */
-export function assignSectionKeys<T extends { key?: string; title: string }>(sections: readonly T[], existing: ReadonlySet<string>): (T & { key: string })[] {
+export function assignSectionKeys<T extends { key?: string; title: string }>(
+  sections: readonly T[],
+  existing: ReadonlySet<string>,
+): (T & { key: string })[] {
   const kept = new Set<string>();
   const keeps = sections.map((s) => {
     if (!s.key || !existing.has(s.key) || kept.has(s.key)) return false;

@@ -22,7 +22,10 @@ const BRACKET = /\[([^\]]+)\]/g;
 
 function sentenceCase(label: string): string {
   const text = plain(unbracket(label)).replace(/:\s*/g, " – ");
-  return text.charAt(0).toUpperCase() + text.slice(1).replace(/\b([A-Z])([a-z]+)/g, (_, a: string, b: string) => a.toLowerCase() + b);
+  return (
+    text.charAt(0).toUpperCase() +
+    text.slice(1).replace(/\b([A-Z])([a-z]+)/g, (_, a: string, b: string) => a.toLowerCase() + b)
+  );
 }
 
 function lowerFirst(text: string): string {
@@ -42,7 +45,11 @@ function joinAnd(items: string[]): string {
 }
 
 function tableSentence(headerLine: string): string | null {
-  const cells = headerLine.split("|").map(plain).filter(Boolean).map((c) => c.toLowerCase());
+  const cells = headerLine
+    .split("|")
+    .map(plain)
+    .filter(Boolean)
+    .map((c) => c.toLowerCase());
   if (cells.length < 2) return null;
   return `List each ${cells[0]} with its ${joinAnd(cells.slice(1))}.`;
 }
@@ -55,7 +62,9 @@ class GuidanceCollector {
   add(label: string | null, value: string): void {
     const clean = plain(unbracket(value));
     if (!clean) return;
-    const existing = this.groups.find((g): g is Extract<Group, { values: string[] }> => "values" in g && g.label === label);
+    const existing = this.groups.find(
+      (g): g is Extract<Group, { values: string[] }> => "values" in g && g.label === label,
+    );
     if (existing) {
       if (!existing.values.includes(clean)) existing.values.push(clean);
     } else this.groups.push({ label, values: [clean] });
@@ -93,7 +102,8 @@ function render(group: Group): string {
   if (!group.label) return values.map((v) => `${upperFirst(v)}.`).join(" ");
   const label = sentenceCase(group.label);
   // "**Approach:** [High-level approach to …]": the label only repeats the hint.
-  if (values.length === 1 && values[0]!.toLowerCase().includes(plain(group.label).toLowerCase())) return `${upperFirst(values[0]!)}.`;
+  if (values.length === 1 && values[0]!.toLowerCase().includes(plain(group.label).toLowerCase()))
+    return `${upperFirst(values[0]!)}.`;
   return `${label}: ${values.map(lowerFirst).join("; ")}.`;
 }
 

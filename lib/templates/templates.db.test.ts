@@ -25,7 +25,13 @@ async function workspaceWithPeople() {
   const admin = await createMember(owner.workspace.id, "ADMIN", "Ada Admin");
   const member = await createMember(owner.workspace.id, "MEMBER", "Max Member");
   const stranger = await createUser({ name: "Sam Stranger" });
-  return { workspaceId: owner.workspace.id, owner: owner.actor, admin: admin.actor, member: member.actor, stranger: stranger.actor };
+  return {
+    workspaceId: owner.workspace.id,
+    owner: owner.actor,
+    admin: admin.actor,
+    member: member.actor,
+    stranger: stranger.actor,
+  };
 }
 
 async function docStructure(actor: Actor, docId: string) {
@@ -81,7 +87,10 @@ describe("workspace templates", () => {
       { key: "rollout", title: "Rollout", guidance: "Steps and flags.", required: true },
       { key: "problem", title: "Problem", guidance: "What hurts today, and for whom.", required: true },
     ]);
-    expect(await db.template.findUniqueOrThrow({ where: { id: templateId } })).toMatchObject({ name: "RFC", description: "" });
+    expect(await db.template.findUniqueOrThrow({ where: { id: templateId } })).toMatchObject({
+      name: "RFC",
+      description: "",
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { workspaceId, type: "template.updated" } });
     expect(audit.data).toMatchObject({ templateId, added: ["rollout"], removed: ["open-questions"] });
   });
@@ -90,8 +99,16 @@ describe("workspace templates", () => {
     const { workspaceId, owner, admin } = await workspaceWithPeople();
     const { id: templateId } = await createTemplate(owner, workspaceId, RFC);
     const { updatedAt } = await getTemplateForEditing(owner, workspaceId, templateId);
-    await updateTemplate(admin, workspaceId, templateId, { ...RFC, name: "Admin's version" }, { baseUpdatedAt: updatedAt });
-    await expect(updateTemplate(owner, workspaceId, templateId, { ...RFC, name: "Owner's version" }, { baseUpdatedAt: updatedAt })).rejects.toMatchObject({
+    await updateTemplate(
+      admin,
+      workspaceId,
+      templateId,
+      { ...RFC, name: "Admin's version" },
+      { baseUpdatedAt: updatedAt },
+    );
+    await expect(
+      updateTemplate(owner, workspaceId, templateId, { ...RFC, name: "Owner's version" }, { baseUpdatedAt: updatedAt }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/Someone else saved this template/),
     });
@@ -105,8 +122,13 @@ describe("workspace templates", () => {
     await archiveTemplate(owner, workspaceId, templateId);
 
     expect((await listTemplates(owner, workspaceId)).map((t) => t.id)).not.toContain(templateId);
-    await expect(createDoc(owner, workspaceId, { title: "Too late", templateId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(archiveTemplate(owner, workspaceId, templateId)).rejects.toMatchObject({ code: "CONFLICT", message: "This template is archived." });
+    await expect(createDoc(owner, workspaceId, { title: "Too late", templateId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(archiveTemplate(owner, workspaceId, templateId)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This template is archived.",
+    });
     await expect(updateTemplate(owner, workspaceId, templateId, RFC)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await docStructure(owner, doc.id)).map((s) => s.title)).toEqual(["Problem", "Proposal", "Open Questions"]);
   });
@@ -131,7 +153,10 @@ describe("who may manage templates", () => {
     }
     for (const attempt of attempts(stranger)) await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Members read templates, but not as editable ones.
-    await expect(getTemplateForEditing(member, workspaceId, templateId)).resolves.toMatchObject({ editable: false, canDuplicate: false });
+    await expect(getTemplateForEditing(member, workspaceId, templateId)).resolves.toMatchObject({
+      editable: false,
+      canDuplicate: false,
+    });
     await expect(getTemplateForEditing(stranger, workspaceId, templateId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.template.count({ where: { workspaceId } })).toBe(1);
   });
@@ -141,11 +166,15 @@ describe("who may manage templates", () => {
     const { id: foreignId } = await createTemplate(theirs.owner, theirs.workspaceId, RFC);
     const mine = await createUser();
     const ws = mine.workspace.id;
-    await expect(updateTemplate(mine.actor, ws, foreignId, { ...RFC, name: "Hijacked" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateTemplate(mine.actor, ws, foreignId, { ...RFC, name: "Hijacked" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(archiveTemplate(mine.actor, ws, foreignId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(duplicateTemplate(mine.actor, ws, foreignId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getTemplateForEditing(mine.actor, ws, foreignId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(createDoc(mine.actor, ws, { title: "Borrowed", templateId: foreignId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createDoc(mine.actor, ws, { title: "Borrowed", templateId: foreignId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await db.template.findUniqueOrThrow({ where: { id: foreignId } })).name).toBe("Lightweight RFC");
   });
 });
@@ -155,9 +184,16 @@ describe("the built-in template", () => {
     const { workspaceId, owner } = await workspaceWithPeople();
     const builtInId = await ensureBuiltInTemplate();
     const message = "The built-in template is read-only. Duplicate it to make a copy you can edit.";
-    await expect(updateTemplate(owner, workspaceId, builtInId, RFC)).rejects.toMatchObject({ code: "FORBIDDEN", message });
+    await expect(updateTemplate(owner, workspaceId, builtInId, RFC)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message,
+    });
     await expect(archiveTemplate(owner, workspaceId, builtInId)).rejects.toMatchObject({ code: "FORBIDDEN", message });
-    await expect(getTemplateForEditing(owner, workspaceId, builtInId)).resolves.toMatchObject({ builtIn: true, editable: false, canDuplicate: true });
+    await expect(getTemplateForEditing(owner, workspaceId, builtInId)).resolves.toMatchObject({
+      builtIn: true,
+      editable: false,
+      canDuplicate: true,
+    });
     expect(await db.templateSection.count({ where: { templateId: builtInId } })).toBe(14);
   });
 
@@ -170,7 +206,12 @@ describe("the built-in template", () => {
     const original = await getTemplateForEditing(admin, workspaceId, builtInId);
     expect(copy).toMatchObject({ name: "Architecture Design (copy)", builtIn: false, editable: true });
     expect(copy.sections).toEqual(original.sections);
-    const sections = copy.sections.map((s) => ({ key: s.key, title: s.title, guidance: s.guidance, required: s.key === "security-considerations" }));
+    const sections = copy.sections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      guidance: s.guidance,
+      required: s.key === "security-considerations",
+    }));
     await updateTemplate(admin, workspaceId, copyId, { name: "Architecture (ours)", sections });
     const doc = await createDoc(admin, workspaceId, { title: "From our copy", templateId: copyId });
     const view = await getDocForViewer(admin, { id: doc.id });
@@ -185,7 +226,10 @@ describe("saving a doc as a template", () => {
     const { workspaceId, owner, admin } = await workspaceWithPeople();
     const { id: templateId } = await createTemplate(owner, workspaceId, RFC);
     const doc = await createDoc(owner, workspaceId, { title: "Search v3", templateId });
-    await db.section.updateMany({ where: { documentId: doc.id, key: "problem" }, data: { outline: { type: "doc", content: [{ type: "paragraph" }] } } });
+    await db.section.updateMany({
+      where: { documentId: doc.id, key: "problem" },
+      data: { outline: { type: "doc", content: [{ type: "paragraph" }] } },
+    });
     await saveSection(owner, doc.id, "problem", { baseVersion: 1, content: paragraph("Secret incident details") });
 
     const saved = await saveDocAsTemplate(admin, doc.id, { name: "Search RFC", description: "From Search v3" });
@@ -193,15 +237,29 @@ describe("saving a doc as a template", () => {
     const template = await getTemplateForEditing(admin, workspaceId, saved.id);
     expect(template).toMatchObject({ name: "Search RFC", description: "From Search v3", editable: true });
     expect(template.sections).toEqual([
-      { key: "problem", title: "Problem", guidance: "What hurts today, and for whom.", required: true, hasOutline: true },
-      { key: "proposal", title: "Proposal", guidance: "The change, in a few paragraphs.", required: true, hasOutline: false },
+      {
+        key: "problem",
+        title: "Problem",
+        guidance: "What hurts today, and for whom.",
+        required: true,
+        hasOutline: true,
+      },
+      {
+        key: "proposal",
+        title: "Proposal",
+        guidance: "The change, in a few paragraphs.",
+        required: true,
+        hasOutline: false,
+      },
       { key: "open-questions", title: "Open Questions", guidance: "", required: false, hasOutline: false },
     ]);
 
     const fresh = await createDoc(admin, workspaceId, { title: "Search v4", templateId: saved.id });
     const view = await getDocForViewer(admin, { id: fresh.id });
     expect(view.sections.every((s) => s.isEmpty)).toBe(true);
-    expect(JSON.stringify(await db.templateSection.findMany({ where: { templateId: saved.id } }))).not.toContain("Secret incident");
+    expect(JSON.stringify(await db.templateSection.findMany({ where: { templateId: saved.id } }))).not.toContain(
+      "Secret incident",
+    );
     const audit = await db.auditEvent.findFirstOrThrow({ where: { type: "template.created_from_doc" } });
     expect(audit).toMatchObject({ workspaceId, documentId: doc.id, actorId: admin.id, data: { templateId: saved.id } });
   });
@@ -209,8 +267,13 @@ describe("saving a doc as a template", () => {
   it("needs a name, and is FORBIDDEN to the doc's author when they only are a member", async () => {
     const { workspaceId, owner, member } = await workspaceWithPeople();
     const doc = await createTestDoc(member, workspaceId);
-    await expect(saveDocAsTemplate(owner, doc.id, { name: "  " })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { name: ["Give the template a name"] } } });
-    await expect(saveDocAsTemplate(member, doc.id, { name: "Author's own" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveDocAsTemplate(owner, doc.id, { name: "  " })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { name: ["Give the template a name"] } },
+    });
+    await expect(saveDocAsTemplate(member, doc.id, { name: "Author's own" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -221,15 +284,30 @@ describe("invalid templates", () => {
     const { workspaceId, owner } = await workspaceWithPeople();
     const { id: templateId } = await createTemplate(owner, workspaceId, RFC);
     const cases: [unknown, Record<string, string[]>][] = [
-      [{ ...RFC, sections: [section("Problem"), section("   ")] }, { "sections.1.title": ["Give every section a title"] }],
-      [{ ...RFC, sections: [section("Problem"), section("problem")] }, { sections: ["Two sections have the same title"] }],
-      [{ ...RFC, sections: Array.from({ length: 41 }, (_, i) => section(`Part ${i + 1}`)) }, { sections: ["A template has at most 40 sections"] }],
+      [
+        { ...RFC, sections: [section("Problem"), section("   ")] },
+        { "sections.1.title": ["Give every section a title"] },
+      ],
+      [
+        { ...RFC, sections: [section("Problem"), section("problem")] },
+        { sections: ["Two sections have the same title"] },
+      ],
+      [
+        { ...RFC, sections: Array.from({ length: 41 }, (_, i) => section(`Part ${i + 1}`)) },
+        { sections: ["A template has at most 40 sections"] },
+      ],
       [{ ...RFC, sections: [] }, { sections: ["A template needs at least one section"] }],
       [{ ...RFC, name: "" }, { name: ["Give the template a name"] }],
     ];
     for (const [input, fieldErrors] of cases) {
-      await expect(createTemplate(owner, workspaceId, input)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors } });
-      await expect(updateTemplate(owner, workspaceId, templateId, input)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors } });
+      await expect(createTemplate(owner, workspaceId, input)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        details: { fieldErrors },
+      });
+      await expect(updateTemplate(owner, workspaceId, templateId, input)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        details: { fieldErrors },
+      });
     }
     expect(await db.template.count({ where: { workspaceId } })).toBe(1);
     const stored = await getTemplateForEditing(owner, workspaceId, templateId);

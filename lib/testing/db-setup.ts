@@ -8,7 +8,8 @@ import pg from "pg";
 
 const adminUrl = process.env.TEST_ADMIN_URL;
 const template = process.env.TEST_TEMPLATE_DB;
-if (!adminUrl || !template) throw new Error("Database tests run through `npm test` or `npm run test:db`, which create the test databases.");
+if (!adminUrl || !template)
+  throw new Error("Database tests run through `npm test` or `npm run test:db`, which create the test databases.");
 
 const name = `${template.replace(/_tmpl$/, "")}_f${Math.random().toString(36).slice(2, 10)}`;
 const admin = new pg.Client({ connectionString: adminUrl });

@@ -9,7 +9,8 @@
 export function nextHeaders(clientAddress: string) {
   const jar = new Map<string, string>();
   return {
-    headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": clientAddress }),
+    // The client address as lib/http/forwarded-headers.ts records it on a real request.
+    headers: async () => new Headers({ host: "localhost:3000", "x-design-review-client": clientAddress }),
     cookies: async () => ({
       get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
       getAll: () => [...jar].map(([name, value]) => ({ name, value })),

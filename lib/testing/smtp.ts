@@ -2,18 +2,11 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll } from "vitest";
 import { resetMailTransport } from "@/lib/email/send";
+import { decodeMail } from "./mail-decode";
+
+export { decodeMail };
 
 export type ReceivedMail = { from: string | undefined; to: string[]; raw: string };
-
-/** Enough MIME decoding to read what nodemailer sent: RFC 2047 Q-words in headers, quoted-printable bodies. */
-const bytes = (qp: string) => Buffer.from(qp.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
-export function decodeMail(raw: string): { subject: string; body: string } {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const unfolded = head.replace(/\r?\n[ \t]+/g, " ").replace(/\?=\s+=\?/g, "?==?");
-  const subject = (/^Subject: (.*)$/m.exec(unfolded)?.[1] ?? "").replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_m, q: string) => bytes(q.replace(/_/g, " ")));
-  const body = /quoted-printable/i.test(head) ? bytes(rest.join("\n\n").replace(/=\r?\n/g, "")) : rest.join("\n\n");
-  return { subject, body };
-}
 
 /**
  * A real SMTP server on a free port for this test file (nodemailer talks SMTP to it
@@ -32,7 +25,11 @@ export function withTestSmtpServer() {
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (raw += chunk));
       stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined, to: session.envelope.rcptTo.map((r) => r.address), raw });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         waiters.splice(0).forEach((w) => w());
         callback();
       });
@@ -53,7 +50,11 @@ export function withTestSmtpServer() {
   });
 
   /** Until something arrives that `match` accepts (mail is sent after commit, never awaited by the operation). */
-  async function waitFor(match: (mail: ReceivedMail) => boolean, what: string, timeoutMs = 10_000): Promise<ReceivedMail> {
+  async function waitFor(
+    match: (mail: ReceivedMail) => boolean,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const mail = received.find(match);
@@ -68,8 +69,16 @@ export function withTestSmtpServer() {
 
   return {
     received,
-    /** The first mail to `address`, decoded: subject and body. */
-    mailTo: async (address: string) => decodeMail((await waitFor((m) => m.to.includes(address), `to ${address}`)).raw),
+    /** The first mail to `address` (whose subject matches `subject`, when given), decoded: subject and body. */
+    mailTo: async (address: string, subject?: RegExp) =>
+      decodeMail(
+        (
+          await waitFor(
+            (m) => m.to.includes(address) && (!subject || subject.test(decodeMail(m.raw).subject)),
+            `to ${address}${subject ? ` about ${subject}` : ""}`,
+          )
+        ).raw,
+      ),
     /** Until at least `count` mails have arrived. */
     waitForMail: async (count: number) => void (await waitFor(() => received.length >= count, `number ${count}`)),
   };

@@ -25,9 +25,11 @@ export async function requireWorkspace(
 ): Promise<WorkspaceContext> {
   // Ids and slugs come from URLs and action arguments: anything but a short string names no workspace.
   const key = "id" in by ? by.id : by.slug;
-  if (typeof key !== "string" || !key || key.length > 200 || key.includes("\0")) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member.");
+  if (typeof key !== "string" || !key || key.length > 200 || key.includes("\0"))
+    throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member.");
   const membership = await findMembership(actor.id, by);
   if (!membership) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member.");
-  if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
+  if (!can(membership.role, permission))
+    throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
   return { workspace: membership.workspace, role: membership.role };
 }

@@ -13,14 +13,26 @@ describe("invitations", () => {
   it("an invitee accepts once and becomes a member with the invited role", async () => {
     const owner = await createUser();
     const invitee = await createUser({ email: uniqueEmail("invitee") });
-    const invite = await inviteMember(owner.actor, owner.workspace.id, { email: invitee.actor.email, role: "VIEWER" }, BASE);
+    const invite = await inviteMember(
+      owner.actor,
+      owner.workspace.id,
+      { email: invitee.actor.email, role: "VIEWER" },
+      BASE,
+    );
     expect(invite.emailed).toBe(false); // no SMTP here: the inviter gets the link
     expect(invite.link).toMatch(/^http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]{43}$/);
 
-    await expect(acceptInvitation(invitee.actor, tokenOf(invite.link))).resolves.toEqual({ workspaceSlug: owner.workspace.slug });
-    await expect(requireWorkspace(invitee.actor, { id: owner.workspace.id })).resolves.toMatchObject({ role: "VIEWER" });
+    await expect(acceptInvitation(invitee.actor, tokenOf(invite.link))).resolves.toEqual({
+      workspaceSlug: owner.workspace.slug,
+    });
+    await expect(requireWorkspace(invitee.actor, { id: owner.workspace.id })).resolves.toMatchObject({
+      role: "VIEWER",
+    });
 
-    await expect(acceptInvitation(invitee.actor, tokenOf(invite.link))).rejects.toMatchObject({ code: "CONFLICT", message: "This invitation has already been used." });
+    await expect(acceptInvitation(invitee.actor, tokenOf(invite.link))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This invitation has already been used.",
+    });
     expect((await findInvitationByToken(tokenOf(invite.link)))?.state).toBe("used");
   });
 
@@ -29,8 +41,13 @@ describe("invitations", () => {
     const invitee = await createUser();
     const invite = await inviteMember(owner.actor, owner.workspace.id, { email: invitee.actor.email }, BASE);
     await db.invitation.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(acceptInvitation(invitee.actor, tokenOf(invite.link))).rejects.toMatchObject({ code: "NOT_FOUND", message: /expired/ });
-    await expect(requireWorkspace(invitee.actor, { id: owner.workspace.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(acceptInvitation(invitee.actor, tokenOf(invite.link))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: /expired/,
+    });
+    await expect(requireWorkspace(invitee.actor, { id: owner.workspace.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("expires 7 days after it is sent", async () => {
@@ -45,7 +62,9 @@ describe("invitations", () => {
     const owner = await createUser();
     const someoneElse = await createUser();
     const invite = await inviteMember(owner.actor, owner.workspace.id, { email: uniqueEmail() }, BASE);
-    await expect(acceptInvitation(someoneElse.actor, tokenOf(invite.link))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acceptInvitation(someoneElse.actor, tokenOf(invite.link))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(acceptInvitation(someoneElse.actor, "A".repeat(43))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -53,8 +72,12 @@ describe("invitations", () => {
     const owner = await createUser();
     const member = await createMember(owner.workspace.id, "MEMBER");
     const admin = await createMember(owner.workspace.id, "ADMIN");
-    await expect(inviteMember(member.actor, owner.workspace.id, { email: uniqueEmail() }, BASE)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(inviteMember(admin.actor, owner.workspace.id, { email: uniqueEmail(), role: "OWNER" }, BASE)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(inviteMember(member.actor, owner.workspace.id, { email: uniqueEmail() }, BASE)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      inviteMember(admin.actor, owner.workspace.id, { email: uniqueEmail(), role: "OWNER" }, BASE),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -62,14 +85,21 @@ describe("members", () => {
   it("the last owner can be neither removed nor demoted", async () => {
     const owner = await createUser();
     const [own] = await db.membership.findMany({ where: { workspaceId: owner.workspace.id } });
-    await expect(removeMember(owner.actor, owner.workspace.id, { membershipId: own!.id })).rejects.toMatchObject({ code: "CONFLICT", message: /last owner/ });
-    await expect(changeMemberRole(owner.actor, owner.workspace.id, { membershipId: own!.id, role: "MEMBER" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(removeMember(owner.actor, owner.workspace.id, { membershipId: own!.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: /last owner/,
+    });
+    await expect(
+      changeMemberRole(owner.actor, owner.workspace.id, { membershipId: own!.id, role: "MEMBER" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("with two owners, concurrent demotions leave at least one owner", async () => {
     const owner = await createUser();
     const second = await createMember(owner.workspace.id, "OWNER");
-    const first = await db.membership.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, userId: owner.actor.id } });
+    const first = await db.membership.findFirstOrThrow({
+      where: { workspaceId: owner.workspace.id, userId: owner.actor.id },
+    });
     const results = await Promise.allSettled([
       changeMemberRole(owner.actor, owner.workspace.id, { membershipId: second.membership.id, role: "MEMBER" }),
       changeMemberRole(second.actor, owner.workspace.id, { membershipId: first.id, role: "MEMBER" }),
@@ -89,9 +119,15 @@ describe("members", () => {
     const owner = await createUser();
     const admin = await createMember(owner.workspace.id, "ADMIN");
     const viewer = await createMember(owner.workspace.id, "VIEWER");
-    const own = await db.membership.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, userId: owner.actor.id } });
-    await expect(removeMember(admin.actor, owner.workspace.id, { membershipId: own.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(renameWorkspace(viewer.actor, owner.workspace.id, { name: "Mine now" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const own = await db.membership.findFirstOrThrow({
+      where: { workspaceId: owner.workspace.id, userId: owner.actor.id },
+    });
+    await expect(removeMember(admin.actor, owner.workspace.id, { membershipId: own.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(renameWorkspace(viewer.actor, owner.workspace.id, { name: "Mine now" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await removeMember(admin.actor, owner.workspace.id, { membershipId: viewer.membership.id });
     expect(await db.membership.count({ where: { workspaceId: owner.workspace.id } })).toBe(2);
   });
@@ -100,6 +136,8 @@ describe("members", () => {
     const owner = await createUser();
     const stranger = await createUser();
     await expect(listMembers(stranger.actor, owner.workspace.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(requireWorkspace(stranger.actor, { slug: owner.workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(requireWorkspace(stranger.actor, { slug: owner.workspace.slug })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -1,0 +1,226 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import type { Actor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { saveSection } from "@/lib/docs/save-section";
+import { extractText } from "@/lib/editor/text";
+import { createMember, createUser } from "@/prisma/factories";
+import { createTestDoc, paragraph } from "@/prisma/factories-docs";
+import { createCollabServer } from "./server";
+import { collabDocName, issueCollabToken } from "./token";
+import { fragmentContent } from "./ydoc";
+import type { JSONContent } from "@tiptap/core";
+
+const SECRET = process.env.AUTH_SECRET!;
+const server = createCollabServer({ port: 0, secret: SECRET, debounceMs: 150, maxDebounceMs: 600, recheckMs: 300 });
+let url = "";
+const open: HocuspocusProvider[] = [];
+
+beforeAll(async () => {
+  await server.listen();
+  url = `ws://127.0.0.1:${server.address.port}`;
+});
+afterAll(async () => {
+  open.forEach((p) => p.destroy());
+  await server.destroy();
+});
+
+function tokenFor(actor: Actor, docId: string): string {
+  return issueCollabToken({ docId, subject: { kind: "user", id: actor.id }, name: actor.name }, SECRET);
+}
+
+type Client = {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  scope: () => string | undefined;
+  failed: () => string | null;
+};
+
+async function connect(docId: string, token: string): Promise<Client> {
+  const doc = new Y.Doc();
+  let failed: string | null = null;
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: collabDocName(docId),
+    document: doc,
+    token,
+    onAuthenticationFailed: ({ reason }) => {
+      failed = reason;
+    },
+  });
+  provider.attach();
+  open.push(provider);
+  await until(() => provider.isSynced || failed !== null);
+  return { provider, doc, scope: () => provider.authorizedScope, failed: () => failed };
+}
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 8_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const text = (doc: Y.Doc, key: string) => extractText(fragmentContent(doc, key) as JSONContent);
+
+function typeInto(doc: Y.Doc, key: string, words: string): void {
+  const fragment = doc.getXmlFragment(key);
+  doc.transact(() => {
+    const paragraphEl = fragment.get(0) as Y.XmlElement;
+    const textNode = paragraphEl.get(0) as Y.XmlText | undefined;
+    if (textNode) textNode.insert(textNode.length, words);
+    else paragraphEl.insert(0, [new Y.XmlText(words)]);
+  });
+}
+
+async function section(docId: string, key: string) {
+  return db.section.findUniqueOrThrow({ where: { documentId_key: { documentId: docId, key } } });
+}
+
+describe("live doc server", () => {
+  it("opens with the stored sections, relays typing between editors, and stores it as a section version", async () => {
+    const { actor, workspace } = await createUser({ name: "Ada" });
+    const other = await createMember(workspace.id, "MEMBER", "Grace");
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Orders" } });
+    const a = await connect(doc.id, tokenFor(actor, doc.id));
+    const b = await connect(doc.id, tokenFor(other.actor, doc.id));
+    expect(a.scope()).toBe("read-write");
+    // Seeded from the database: never an empty doc over stored content.
+    expect(text(a.doc, "data-model")).toBe("Orders");
+
+    const events: string[] = [];
+    b.provider.on("stateless", ({ payload }: { payload: string }) => events.push(payload));
+    typeInto(a.doc, "data-model", " have lines");
+    await until(() => text(b.doc, "data-model") === "Orders have lines");
+    typeInto(b.doc, "data-model", "!");
+    await until(async () => (await section(doc.id, "data-model")).text === "Orders have lines!");
+    const stored = await section(doc.id, "data-model");
+    expect(stored.version).toBeGreaterThan(2);
+    expect(await db.collabState.findUnique({ where: { documentId: doc.id } })).not.toBeNull();
+    // Every page hears that the section was stored, with its stamp (for "Saved" and "Last Updated").
+    await until(() => events.some((e) => e.includes('"type":"stored"') && e.includes('"key":"data-model"')));
+  });
+
+  it("takes in a write made outside the live doc (the API's PUT) at once", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Before" } });
+    const a = await connect(doc.id, tokenFor(actor, doc.id));
+    const current = await section(doc.id, "data-model");
+    await saveSection(actor, doc.id, "data-model", {
+      baseVersion: current.version,
+      content: paragraph("From the API"),
+    });
+    await until(() => text(a.doc, "data-model") === "From the API");
+  });
+
+  it("tells open pages when something they show changed (a lock, a comment, a verdict)", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id);
+    const a = await connect(doc.id, tokenFor(actor, doc.id));
+    const events: string[] = [];
+    a.provider.on("stateless", ({ payload }: { payload: string }) => events.push(payload));
+    await db.document.update({ where: { id: doc.id }, data: { lockedAt: new Date(), lockedById: actor.id } });
+    await until(() => events.some((e) => e.includes('"type":"changed"')));
+    // Locked: the same connection is now read-only, with the reason.
+    await until(() => events.some((e) => e.includes('"access":"read"') && e.includes("locked")));
+  });
+
+  it("tells a person's open pages when their inbox changed (the badge), and nobody else's", async () => {
+    const { actor, workspace } = await createUser();
+    const other = await createMember(workspace.id, "MEMBER", "Nell");
+    const doc = await createTestDoc(actor, workspace.id);
+    const mine = await connect(doc.id, tokenFor(actor, doc.id));
+    const theirs = await connect(doc.id, tokenFor(other.actor, doc.id));
+    const seen = { mine: [] as string[], theirs: [] as string[] };
+    mine.provider.on("stateless", ({ payload }: { payload: string }) => seen.mine.push(payload));
+    theirs.provider.on("stateless", ({ payload }: { payload: string }) => seen.theirs.push(payload));
+    await db.notification.create({ data: { userId: actor.id, type: "comment.mention" } });
+    await until(() => seen.mine.some((e) => e.includes('"type":"inbox"')));
+    // A marker for the other page: once it hears its own, it would have heard the first one too.
+    await db.notification.create({ data: { userId: other.actor.id, type: "comment.mention" } });
+    await until(() => seen.theirs.some((e) => e.includes('"type":"inbox"')));
+    expect(seen.theirs.filter((e) => e.includes('"type":"inbox"'))).toHaveLength(1);
+  });
+
+  it("keeps a seeded doc's items across loads: a copy kept by a page merges in without doubling text", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Orders" } });
+    const first = await connect(doc.id, tokenFor(actor, doc.id));
+    const kept = Y.encodeStateAsUpdate(first.doc); // what a page's offline copy holds
+    first.provider.destroy();
+    await until(() => !server.hocuspocus.documents.has(collabDocName(doc.id)));
+    const second = await connect(doc.id, tokenFor(actor, doc.id));
+    Y.applyUpdate(second.doc, kept);
+    typeInto(second.doc, "data-model", "!");
+    await until(async () => (await section(doc.id, "data-model")).text === "Orders!");
+    expect(text(second.doc, "data-model")).toBe("Orders!");
+  });
+
+  it("lets a viewer follow read-only: a crafted update changes nothing, on the server or for others", async () => {
+    const { actor, workspace } = await createUser();
+    const viewer = await createMember(workspace.id, "VIEWER", "Vic");
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Kept" } });
+    const editor = await connect(doc.id, tokenFor(actor, doc.id));
+    const v = await connect(doc.id, tokenFor(viewer.actor, doc.id));
+    expect(v.scope()).toBe("readonly");
+    expect(text(v.doc, "data-model")).toBe("Kept");
+    // The viewer's own client sends an update (what a tampered page would do).
+    typeInto(v.doc, "data-model", " HACKED");
+    // A marker edit from the editor after it proves the server has handled the viewer's message.
+    await new Promise((r) => setTimeout(r, 300));
+    typeInto(editor.doc, "data-model", ".");
+    await until(async () => (await section(doc.id, "data-model")).text === "Kept.");
+    expect(text(editor.doc, "data-model")).toBe("Kept.");
+    const live = server.hocuspocus.documents.get(collabDocName(doc.id))!;
+    expect(text(live, "data-model")).toBe("Kept.");
+  });
+
+  it("refuses a forged, foreign or expired token, and people without access", async () => {
+    const { actor, workspace } = await createUser();
+    const stranger = await createUser();
+    const doc = await createTestDoc(actor, workspace.id);
+    const forged = (await connect(doc.id, tokenFor(actor, doc.id).replace(/.$/, "x"))).failed();
+    expect(forged).toBeTruthy();
+    const otherDoc = await createTestDoc(actor, workspace.id);
+    expect((await connect(doc.id, tokenFor(actor, otherDoc.id))).failed()).toBeTruthy();
+    const expired = issueCollabToken(
+      { docId: doc.id, subject: { kind: "user", id: actor.id }, name: "x" },
+      SECRET,
+      Date.now() - 60 * 60 * 1000,
+    );
+    expect((await connect(doc.id, expired)).failed()).toBeTruthy();
+    expect((await connect(doc.id, tokenFor(stranger.actor, doc.id))).failed()).toBeTruthy();
+  });
+
+  it("downgrades an open editor to read-only within seconds when their role is lowered", async () => {
+    const { actor, workspace } = await createUser();
+    const member = await createMember(workspace.id, "MEMBER", "Mo");
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Start" } });
+    const m = await connect(doc.id, tokenFor(member.actor, doc.id));
+    const messages: string[] = [];
+    m.provider.on("stateless", ({ payload }: { payload: string }) => messages.push(payload));
+    await db.membership.update({ where: { id: member.membership.id }, data: { role: "VIEWER" } });
+    await until(() => messages.some((p) => p.includes('"access":"read"')), 5_000);
+    typeInto(m.doc, "data-model", " typed after");
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await section(doc.id, "data-model")).text).toBe("Start");
+  });
+
+  it("closes only the connection that sends a malformed message", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Fine" } });
+    const good = await connect(doc.id, tokenFor(actor, doc.id));
+    const raw = new WebSocket(url);
+    await new Promise((r) => raw.once("open", r));
+    const closed = new Promise((r) => raw.once("close", r));
+    raw.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));
+    raw.send(Buffer.alloc(3 * 1024 * 1024, 7));
+    await closed;
+    typeInto(good.doc, "data-model", " still");
+    await until(async () => (await section(doc.id, "data-model")).text === "Fine still");
+  });
+});

@@ -1,0 +1,487 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { Server, type Document, type Extension } from "@hocuspocus/server";
+import type { Connection } from "@hocuspocus/server";
+import type { JSONContent } from "@tiptap/core";
+import * as Y from "yjs";
+import { logError } from "@/lib/log";
+import { createRegistry } from "@/lib/observability/metrics";
+import { liveAccess, READ_ONLY_MESSAGES, type LiveAccess } from "./access";
+import { MessageLimiter, LIMITS } from "./limits";
+import { metricsRequest } from "./metrics";
+import { listenForSectionChanges, type SectionChange } from "./notify";
+import { commitFragment, loadLiveDoc, loadSection, sameContent, storeState } from "./persistence";
+import { docIdFromName, verifyCollabToken, type CollabClaims } from "./token";
+import { applyOutsideContent, changedKeys, fragmentContent, normalise } from "./ydoc";
+
+/** What a connection carries: who it is and what they may do right now. */
+export type CollabContext = {
+  docId: string;
+  subject: CollabClaims["subject"];
+  name: string;
+  access: LiveAccess;
+  limiter: MessageLimiter;
+};
+
+export type CollabServerOptions = {
+  port: number;
+  host?: string;
+  secret: string;
+  /** How often open connections' access is asked again (removal, revocation, lock, archive). */
+  recheckMs?: number;
+  /** Store debounce: after typing stops, and at most this long during continuous typing. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  extensions?: Extension[];
+  quiet?: boolean;
+  /** How often docs with changes not stored yet (a failed store, a skipped one, changes from another process) are
+   * handed to the store again. */
+  sweepMs?: number;
+  /** Reads GET /metrics as a Bearer token; without it only a client on this machine may. */
+  metricsToken?: string;
+  /**
+   * With several processes (Redis): true for the one process that merges a given outside write into the shared
+   * doc (the others receive it through Redis); merging it in each would insert it once per process.
+   */
+  claim?: (key: string) => Promise<boolean>;
+  /** With several processes: who typed in a section on any of them, so whichever stores it names them all. */
+  authors?: SharedAuthors;
+};
+
+export type SharedAuthors = {
+  add(docId: string, key: string, userId: string): void;
+  /** Everyone added for the section since the last take (and forgets them). */
+  take(docId: string, key: string): Promise<string[]>;
+};
+
+/** The collab process's Prometheus registry (GET /metrics on the collab port). */
+export type CollabMetrics = ReturnType<typeof createRegistry>;
+
+/** Origin of transactions the server makes itself (seeding, outside writes): never someone's typing. */
+export const SERVER_ORIGIN = { source: "local" as const, context: { server: true } };
+
+/** Per loaded doc: which sections changed since the last store, and who typed in them. */
+type LiveState = {
+  docId: string;
+  dirty: Map<string, Set<string>>;
+  /**
+   * Sections changed here only through Redis (typed on another process), and since when. The process the typing
+   * reached stores it with its authors; this one stores such a section only if that has not happened after a
+   * while (that process died), so a version never loses its authors to a quicker process.
+   */
+  remoteOnly: Map<string, number>;
+  /** The section versions the live doc wrote or took in: a notification for one of these is our own echo. */
+  known: Map<string, number>;
+  /** The store in flight, so outside writes are merged after it (not before its echo arrives). */
+  storing: Promise<void>;
+};
+
+/** The origin the sweep stores with: not a transaction anyone made (no extension delays or skips it). */
+const SWEEP_ORIGIN = { sweep: true };
+
+/** A Yjs client id (uint32) from the doc, its loaded state and its sections' versions. */
+function seedClientId(docId: string, state: Uint8Array | null, sections: { key: string; version: number }[]): number {
+  const hash = createHash("sha256")
+    .update(docId)
+    .update(state ?? new Uint8Array());
+  for (const s of sections) hash.update(`\u0000${s.key}\u0000${s.version}`);
+  return hash.digest().readUInt32BE(0);
+}
+
+function withClientId(doc: Y.Doc, clientId: number, run: () => void): void {
+  const own = doc.clientID;
+  doc.clientID = clientId;
+  try {
+    run();
+  } finally {
+    doc.clientID = own;
+  }
+}
+
+const UNAUTHORIZED = { code: 4401, reason: "Your access to this doc has ended." };
+
+export function createCollabServer(options: CollabServerOptions): Server<CollabContext> & { metrics: CollabMetrics } {
+  const live = new Map<string, LiveState>();
+  const metrics = createRegistry();
+
+  const stateOf = (document: Document): LiveState | undefined => live.get(document.name);
+
+  async function store(document: Document): Promise<void> {
+    const state = stateOf(document);
+    if (!state) return;
+    const now = performance.now();
+    const dirty = [...state.dirty.entries()].filter(([key]) => !waitingForOrigin(state, key, now));
+    for (const [key] of dirty) {
+      state.dirty.delete(key);
+      state.remoteOnly.delete(key);
+    }
+    const putBack = (entries: [string, Set<string>][]) => {
+      for (const [key, authors] of entries) {
+        const merged = state.dirty.get(key) ?? new Set<string>();
+        authors.forEach((a) => merged.add(a));
+        state.dirty.set(key, merged);
+      }
+    };
+    // One instant: the Yjs state, the sections' content and what it includes per client (the doc's state vector: a
+    // page knows its changes are saved once the clock of its own client here has reached that of its last change).
+    const snapshot = Y.encodeStateAsUpdate(document);
+    const clocks = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(document)));
+    const contents = new Map<string, JSONContent>();
+    for (const [key] of dirty) {
+      try {
+        contents.set(key, fragmentContent(document, key));
+      } catch (error) {
+        logError("collab: a fragment is not a valid section", error, { docId: state.docId, key });
+      }
+    }
+    // The state first, then the sections: a section a live doc wrote is then always in the stored state, so a
+    // process that dies between the two leaves a state that is ahead, never behind (a state behind its sections
+    // is "taken in" as an outside write on load, and the reconnecting editors' own changes would double it).
+    try {
+      await storeState(state.docId, snapshot);
+    } catch (error) {
+      putBack(dirty);
+      metrics.collabStoreErrors.inc({ part: "state" });
+      metrics.collabStores.inc({ result: "failed" });
+      logError("collab: storing the doc state failed", error, { docId: state.docId });
+      throw error;
+    }
+    const failed: [string, Set<string>][] = [];
+    const stored: { key: string; version: number; at: string; by: { id: string; name: string } }[] = [];
+    let revision: number | undefined;
+    for (const [key, authors] of dirty) {
+      const content = contents.get(key);
+      if (!content) continue;
+      try {
+        if (options.authors) (await options.authors.take(state.docId, key)).forEach((id) => authors.add(id));
+        const result = await commitFragment(state.docId, key, content, [...authors]);
+        if ("error" in result) {
+          metrics.collabSectionStores.inc({ result: "refused" });
+          logError("collab: section not stored", new Error(result.error), { docId: state.docId, key });
+        } else {
+          state.known.set(key, result.version);
+          metrics.collabSectionStores.inc({ result: result.changed ? "saved" : "unchanged" });
+          if (result.changed) {
+            stored.push({ key, version: result.version, at: result.updatedAt, by: result.updatedBy });
+            if (result.docRevision !== undefined) revision = Math.max(revision ?? 0, result.docRevision);
+          }
+        }
+      } catch (error) {
+        // The database is away: keep the changes dirty, the next store (or the sweep) tries again.
+        failed.push([key, authors]);
+        metrics.collabSectionStores.inc({ result: "failed" });
+        metrics.collabStoreErrors.inc({ part: "section" });
+        logError("collab: storing a section failed", error, { docId: state.docId, key });
+      }
+    }
+    putBack(failed);
+    // Every page on the doc: "Saved", the sections' stamps and the doc's revision, without a reload.
+    if (stored.length)
+      document.broadcastStateless(JSON.stringify({ type: "stored", sections: stored, revision, clocks }));
+    if (failed.length) {
+      metrics.collabStores.inc({ result: "failed" });
+      throw new Error(`${failed.length} section(s) of ${state.docId} not stored yet`);
+    }
+    metrics.collabStores.inc({ result: "stored" });
+  }
+
+  /**
+   * Hocuspocus stores a doc after its own clients' changes only, and once: a store that failed (the database was
+   * away), one skipped because another process held the doc's lock, and changes that came from another process
+   * through Redis would wait for the next keystroke. The sweep hands every such doc to the (debounced) store again.
+   */
+  const remoteGraceMs = (options.maxDebounceMs ?? 10_000) + (options.debounceMs ?? 2_000);
+  function waitingForOrigin(state: LiveState, key: string, now: number): boolean {
+    const since = state.remoteOnly.get(key);
+    return since !== undefined && now - since < remoteGraceMs;
+  }
+
+  function sweep(): void {
+    const hocuspocus = server.hocuspocus;
+    const now = performance.now();
+    for (const document of hocuspocus.documents.values()) {
+      const state = live.get(document.name);
+      if (!state || state.dirty.size === 0 || document.isLoading) continue;
+      if ([...state.dirty.keys()].every((key) => waitingForOrigin(state, key, now))) continue;
+      const id = `onStoreDocument-${document.name}`;
+      if (hocuspocus.debouncer.isDebounced(id) || hocuspocus.debouncer.isCurrentlyExecuting(id)) continue;
+      void hocuspocus.storeDocumentHooks(document, {
+        instance: hocuspocus,
+        clientsCount: document.getConnectionsCount(),
+        document,
+        documentName: document.name,
+        lastContext: {},
+        lastTransactionOrigin: SWEEP_ORIGIN,
+      });
+    }
+  }
+
+  async function takeOutsideChange(change: SectionChange): Promise<void> {
+    const name = `doc:${change.docId}`;
+    const document = server.hocuspocus.documents.get(name);
+    const state = live.get(name);
+    if (!document || !state || change.version < 0) return;
+    await state.storing.catch(() => undefined);
+    if (state.known.get(change.key) === change.version) return;
+    const section = await loadSection(change.docId, change.key);
+    if (!section || state.known.get(change.key) === section.version) return;
+    state.known.set(change.key, section.version);
+    // Stored from the live doc (by another process, through Redis): what it holds is in the shared doc already,
+    // and the doc here may be ahead of it; taking it "in" would undo the typing since.
+    if (section.fromLiveDoc) return;
+    let current;
+    try {
+      current = fragmentContent(document, change.key);
+    } catch {
+      current = null;
+    }
+    if (current && sameContent(current, normalise(section.content as never))) return;
+    if (options.claim && !(await options.claim(`outside:${change.docId}:${change.key}:${section.version}`))) return;
+    applyOutsideContent(document, change.key, section.content, SERVER_ORIGIN);
+    announceChanged(change.docId);
+  }
+
+  // Pages on a doc fetch their data again when something they show changed (debounced per doc).
+  const pendingChanged = new Map<string, NodeJS.Timeout>();
+  function announceChanged(docId: string): void {
+    if (pendingChanged.has(docId)) return;
+    const timer = setTimeout(() => {
+      pendingChanged.delete(docId);
+      server.hocuspocus.documents.get(`doc:${docId}`)?.broadcastStateless(JSON.stringify({ type: "changed" }));
+    }, 100);
+    timer.unref();
+    pendingChanged.set(docId, timer);
+  }
+
+  // A person's pages (on any doc this process holds) fetch their data again when their inbox changed: the badge.
+  const pendingInbox = new Map<string, NodeJS.Timeout>();
+  function announceInbox(userId: string): void {
+    if (pendingInbox.has(userId)) return;
+    const timer = setTimeout(() => {
+      pendingInbox.delete(userId);
+      const message = JSON.stringify({ type: "inbox" });
+      for (const document of server.hocuspocus.documents.values())
+        for (const connection of document.getConnections() as Connection<CollabContext>[]) {
+          const subject = connection.context?.subject;
+          if (subject?.kind === "user" && subject.id === userId) connection.sendStateless(message);
+        }
+    }, 100);
+    timer.unref();
+    pendingInbox.set(userId, timer);
+  }
+
+  async function recheck(): Promise<void> {
+    for (const document of server.hocuspocus.documents.values()) {
+      const connections = document.getConnections() as Connection<CollabContext>[];
+      const bySubject = new Map<string, Promise<{ access: LiveAccess; reason: string }>>();
+      for (const connection of connections) {
+        const ctx = connection.context;
+        if (!ctx?.docId) continue;
+        const id = `${ctx.subject.kind}:${ctx.subject.id}`;
+        if (!bySubject.has(id)) bySubject.set(id, liveAccess(ctx.subject, ctx.docId));
+        let now;
+        try {
+          now = await bySubject.get(id)!;
+        } catch {
+          continue; // database away: keep what was decided
+        }
+        if (now.access === ctx.access) continue;
+        ctx.access = now.access;
+        if (now.access === "none") {
+          connection.sendStateless(JSON.stringify({ type: "access", access: "none", message: UNAUTHORIZED.reason }));
+          connection.close(UNAUTHORIZED);
+          continue;
+        }
+        connection.readOnly = now.access !== "edit";
+        const message =
+          now.access === "edit" ? "" : (READ_ONLY_MESSAGES[now.reason as keyof typeof READ_ONLY_MESSAGES] ?? "");
+        connection.sendStateless(JSON.stringify({ type: "access", access: now.access, message }));
+      }
+    }
+  }
+
+  const server: Server<CollabContext> = new Server<CollabContext>({
+    name: "design-review-collab",
+    port: options.port,
+    address: options.host ?? "127.0.0.1",
+    quiet: options.quiet ?? true,
+    debounce: options.debounceMs ?? 2_000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
+    // Send every update at once: batching here is latency the other person sees (STACK.md).
+    flushDelay: 0,
+    // A larger message closes that connection only (ws answers 1009).
+    websocketOptions: { maxPayload: LIMITS.maxMessageBytes },
+    stopOnSignals: false,
+    extensions: options.extensions ?? [],
+
+    async onAuthenticate({ documentName, token, connectionConfig }) {
+      const docId = docIdFromName(documentName);
+      if (!docId) throw new Error("not a doc");
+      const check = verifyCollabToken(token, docId, options.secret);
+      if (!check.ok) throw new Error(check.reason);
+      const { access } = await liveAccess(check.claims.subject, docId);
+      if (access === "none") throw new Error("no access");
+      connectionConfig.readOnly = access !== "edit";
+      const context: CollabContext = {
+        docId,
+        subject: check.claims.subject,
+        name: check.claims.name,
+        access,
+        limiter: new MessageLimiter(),
+      };
+      return context;
+    },
+
+    async onTokenSync({ token, connection, documentName }) {
+      const docId = docIdFromName(documentName);
+      const check = docId ? verifyCollabToken(token, docId, options.secret) : null;
+      if (!check?.ok) throw new Error("token refresh refused");
+      const ctx = connection.context;
+      if (check.claims.subject.kind !== ctx.subject.kind || check.claims.subject.id !== ctx.subject.id)
+        throw new Error("token is for someone else");
+    },
+
+    async beforeHandleMessage({ connection, update }) {
+      const ctx = (connection as Connection<CollabContext>).context;
+      if (ctx?.limiter && !ctx.limiter.take(update.byteLength)) {
+        const error = new Error("Too many changes too fast; reconnecting.") as Error & { code: number; reason: string };
+        error.code = 4429;
+        error.reason = "rate limited";
+        throw error;
+      }
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const docId = docIdFromName(documentName);
+      if (!docId) throw new Error("not a doc");
+      const { state, sections } = await loadLiveDoc(docId);
+      if (state) Y.applyUpdate(document, state, SERVER_ORIGIN);
+      // The sections are the record: a state that is behind them (written while no live doc was open, or a
+      // store that failed halfway) takes them in; an empty doc is seeded. Never the other way round.
+      // Seeding writes as a client id derived from what was loaded: two processes that load the same doc at once
+      // write the very same items, which Yjs merges into one (with random ids the text would appear twice).
+      const known = new Map<string, number>();
+      let took = false;
+      const ahead: string[] = [];
+      withClientId(document, seedClientId(docId, state, sections), () => {
+        for (const section of sections) {
+          known.set(section.key, section.version);
+          let current;
+          try {
+            current = document.getXmlFragment(section.key).length ? fragmentContent(document, section.key) : null;
+          } catch {
+            current = null;
+          }
+          if (current && sameContent(current, normalise(section.content as never))) continue;
+          // Written last by a live doc: the stored state holds it (it is stored first) and may be ahead of it (a
+          // store cut short): keep the state, and store the section from it.
+          if (current && section.fromLiveDoc) {
+            ahead.push(section.key);
+            continue;
+          }
+          applyOutsideContent(document, section.key, section.content, SERVER_ORIGIN);
+          took = true;
+        }
+      });
+      // INVARIANT: what a page may keep of this doc (its offline copy, a tab that reconnects) was made on top of
+      // a stored state: a seed is stored at once, so a later load starts from it rather than seeding again.
+      if (took)
+        await storeState(docId, Y.encodeStateAsUpdate(document)).catch((error) =>
+          logError("collab: storing the seeded doc state failed", error, { docId }),
+        );
+      live.set(documentName, {
+        docId,
+        dirty: new Map(ahead.map((key) => [key, new Set<string>()])),
+        remoteOnly: new Map(),
+        known,
+        storing: Promise.resolve(),
+      });
+    },
+
+    async afterLoadDocument({ document, documentName }) {
+      const state = live.get(documentName);
+      if (!state) return;
+      document.on("afterTransaction", (transaction: Y.Transaction) => {
+        const origin = transaction.origin as { source?: string; connection?: Connection<CollabContext> } | null;
+        // Someone's typing (a connection, or another process through Redis): the sections it touched are dirty.
+        if (!origin || origin === SERVER_ORIGIN || (origin.source === "local" && !origin.connection)) return;
+        const subject = origin.connection?.context?.subject;
+        const remote = origin.source === "redis";
+        for (const key of changedKeys(transaction)) {
+          if (remote && !state.dirty.has(key)) state.remoteOnly.set(key, performance.now());
+          if (!remote) state.remoteOnly.delete(key);
+          const authors = state.dirty.get(key) ?? new Set<string>();
+          if (subject?.kind === "user" && !authors.has(subject.id)) {
+            authors.add(subject.id);
+            options.authors?.add(state.docId, key, subject.id);
+          }
+          state.dirty.set(key, authors);
+        }
+      });
+    },
+
+    async onStoreDocument({ document, documentName }) {
+      const state = live.get(documentName);
+      if (!state) return;
+      const run = store(document);
+      state.storing = run.catch(() => undefined);
+      await run;
+    },
+
+    // Someone left (a reload, a closed tab): store what they typed now rather than after the debounce, so the page
+    // they open next is rendered from it.
+    async onDisconnect({ document, documentName }) {
+      const state = live.get(documentName);
+      if (!state || state.dirty.size === 0 || document.getConnectionsCount() === 0) return;
+      const run = state.storing.then(() => store(document));
+      state.storing = run.catch(() => undefined);
+      await run.catch((error) => logError("collab: store on leave failed", error, { docId: state.docId }));
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      live.delete(documentName);
+    },
+
+    async onRequest({ request, response }) {
+      if (!(await metricsRequest(request, response, metrics, options.metricsToken))) return;
+      // Answered: an empty rejection stops Hocuspocus's default answer ("Welcome to Hocuspocus!").
+      return Promise.reject(undefined);
+    },
+  });
+  Object.assign(server, { metrics });
+  const connectionsGauge = metrics.collabConnections as unknown as { collect?: () => void };
+  connectionsGauge.collect = () => {
+    metrics.collabConnections.set(server.hocuspocus.getConnectionsCount());
+    metrics.collabDocs.set(server.hocuspocus.getDocumentsCount());
+  };
+
+  let stopListening: (() => Promise<void>) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let sweeper: NodeJS.Timeout | null = null;
+  const originalListen = server.listen.bind(server);
+  server.listen = async (...args: Parameters<typeof server.listen>) => {
+    const instance = await originalListen(...args);
+    stopListening = await listenForSectionChanges(
+      (change) => {
+        takeOutsideChange(change).catch((error) => logError("collab: outside write not merged", error, change));
+      },
+      (docId) => announceChanged(docId),
+      (userId) => announceInbox(userId),
+    );
+    timer = setInterval(() => {
+      recheck().catch((error) => logError("collab: access recheck failed", error));
+    }, options.recheckMs ?? 2_000);
+    timer.unref();
+    sweeper = setInterval(sweep, options.sweepMs ?? 1_000);
+    sweeper.unref();
+    return instance;
+  };
+  const originalDestroy = server.destroy.bind(server);
+  server.destroy = async () => {
+    if (timer) clearInterval(timer);
+    if (sweeper) clearInterval(sweeper);
+    await stopListening?.();
+    await originalDestroy();
+  };
+  return server as Server<CollabContext> & { metrics: CollabMetrics };
+}

@@ -1,0 +1,230 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { PersonDTO } from "@/lib/docs/dto";
+import { latestDecisive } from "@/lib/reviews/derive-status";
+import { mayRestore, requireHistoryAccess } from "./access";
+import { groupHistory, type EventRow, type HistoryEntry, type VersionKind, type VersionRow } from "./bursts";
+import type { ApprovalPointDTO, HistoryEntryDTO, HistoryPageDTO } from "./dto";
+import { parsePoint } from "./points";
+import { VERDICT_SEQ } from "./review-points";
+
+/** Versions read per page: enough for a screen of entries, few enough for the first page to stay fast. */
+export const HISTORY_PAGE_VERSIONS = 400;
+
+type VersionDbRow = {
+  seq: bigint;
+  sectionKey: string;
+  title: string;
+  kind: VersionKind;
+  authorIds: string[] | null;
+  authorId: string | null;
+  createdAt: Date;
+  restoredFromSeq: bigint | null;
+};
+
+type VerdictPointRow = {
+  id: string;
+  reviewerId: string;
+  kind: "APPROVE" | "REQUEST_CHANGES" | "COMMENT";
+  sectionKeys: string[];
+  staleAt: Date | null;
+  createdAt: Date;
+  seq: bigint | null;
+};
+
+type RequestPointRow = {
+  reviewerId: string;
+  requestedById: string;
+  createdAt: Date;
+  sectionKeys: string[];
+  seq: bigint | null;
+};
+
+/**
+ * One page of a doc's history, newest first: bursts of editing with every author and the
+ * review events between them. `before` (a seq) pages back. Reads only the page's version
+ * rows (no content) through the ("documentId", seq) index, so the first page costs the
+ * same with ten versions or ten thousand.
+ */
+export async function listHistory(
+  actor: Actor,
+  ref: { id: string } | { slug: string },
+  opts: { before?: unknown; limit?: number } = {},
+): Promise<HistoryPageDTO> {
+  const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? HISTORY_PAGE_VERSIONS)), HISTORY_PAGE_VERSIONS);
+  const ctx = await requireHistoryAccess(actor, ref);
+  const docId = ctx.doc.id;
+  const before = opts.before === undefined || opts.before === "" ? null : parsePoint(opts.before, "INVALID_INPUT");
+  const [rows, doc, verdicts, requests, named] = await Promise.all([
+    db.$queryRaw<VersionDbRow[]>`
+      SELECT seq, "sectionKey", title, kind::text AS kind, "authorIds", "authorId", "createdAt", "restoredFromSeq"
+      FROM "SectionVersion"
+      WHERE "documentId" = ${docId} AND (${before}::bigint IS NULL OR seq < ${before}::bigint)
+      ORDER BY seq DESC LIMIT ${limit + 1}`,
+    db.document.findUniqueOrThrow({ where: { id: docId }, select: { headSeq: true } }),
+    // The point each verdict was given on, as it recorded it (the doc's head under the row lock).
+    db.$queryRaw<VerdictPointRow[]>`
+      SELECT v.id, v."reviewerId", v.kind::text AS kind, v."sectionKeys", v."staleAt", v."createdAt",
+        ${VERDICT_SEQ} AS seq
+      FROM "Verdict" v WHERE v."documentId" = ${docId} ORDER BY v."createdAt"`,
+    db.$queryRaw<RequestPointRow[]>`
+      SELECT r."reviewerId", r."requestedById", r."createdAt", r."sectionKeys",
+        (SELECT x.seq FROM "SectionVersion" x WHERE x."documentId" = r."documentId" AND x."createdAt" <= r."createdAt"
+         ORDER BY x.seq DESC LIMIT 1) AS seq
+      FROM "ReviewRequest" r WHERE r."documentId" = ${docId}`,
+    db.namedVersion.findMany({
+      where: { documentId: docId },
+      orderBy: { seq: "desc" },
+      select: { id: true, name: true, seq: true, createdAt: true, createdById: true },
+    }),
+  ]);
+  const more = rows.length > limit;
+  const versions: VersionRow[] = rows
+    .slice(0, limit)
+    .reverse()
+    .map((r) => ({
+      seq: Number(r.seq),
+      sectionKey: r.sectionKey,
+      sectionTitle: r.title,
+      kind: r.kind,
+      authorIds: r.authorIds?.length ? r.authorIds : r.authorId ? [r.authorId] : [],
+      createdAt: r.createdAt,
+      restoredFromSeq: r.restoredFromSeq === null ? null : Number(r.restoredFromSeq),
+    }));
+  const namedBySeq = new Map(named.map((n) => [n.seq.toString(), n.name]));
+  const events: EventRow[] = [
+    ...verdicts
+      .filter((v) => v.kind !== "COMMENT")
+      .map((v) => ({
+        kind: v.kind === "APPROVE" ? ("approved" as const) : ("changes_requested" as const),
+        at: v.createdAt,
+        actorId: v.reviewerId,
+        seq: Number(v.seq ?? 0),
+        label: namedBySeq.get(String(v.seq)),
+        subjectId: v.reviewerId,
+        sectionKeys: v.sectionKeys,
+      })),
+    ...requests.map((r) => ({
+      kind: "review_requested" as const,
+      at: r.createdAt,
+      actorId: r.requestedById,
+      seq: Number(r.seq ?? 0),
+      label: namedBySeq.get(String(r.seq)),
+      subjectId: r.reviewerId,
+      sectionKeys: r.sectionKeys,
+    })),
+    ...named.map((n) => ({
+      kind: "named_version" as const,
+      at: n.createdAt,
+      actorId: n.createdById,
+      seq: Number(n.seq),
+      label: n.name,
+    })),
+  ];
+  const { entries, next } = pageOf(groupHistory(versions, inWindow(events, versions, before !== null, more)), more);
+  const people = await peopleOf(entries, named, verdicts);
+  const approvals: ApprovalPointDTO[] = [...latestDecisive(verdicts.map((v) => ({ ...v, stale: !!v.staleAt })))]
+    .map(([, v]) => v)
+    .filter((v) => v.kind === "APPROVE" && v.seq !== null)
+    .map((v) => ({
+      reviewer: people.get(v.reviewerId) ?? { id: v.reviewerId, name: "Someone" },
+      approvedAt: v.createdAt.toISOString(),
+      seq: Number(v.seq),
+      current: !v.staleAt,
+      namedVersion: namedBySeq.get(String(v.seq)) ?? null,
+    }));
+  return {
+    docId,
+    slug: ctx.doc.slug,
+    title: ctx.doc.title,
+    headSeq: Number(doc.headSeq),
+    entries: entries.map((e) => toDTO(e, people)),
+    next,
+    approvals,
+    namedVersions: named.map((n) => ({
+      id: n.id,
+      name: n.name,
+      seq: Number(n.seq),
+      createdAt: n.createdAt.toISOString(),
+      createdBy: n.createdById ? (people.get(n.createdById) ?? null) : null,
+    })),
+    canRestore: mayRestore(ctx),
+  };
+}
+
+/** Events that happened within this page's stretch of time (older pages show the older ones). */
+function inWindow(events: EventRow[], versions: readonly VersionRow[], paged: boolean, more: boolean): EventRow[] {
+  const oldest = versions[0]?.createdAt.getTime();
+  const newest = versions[versions.length - 1]?.createdAt.getTime();
+  return events.filter((e) => {
+    const t = e.at.getTime();
+    if (more && oldest !== undefined && t < oldest) return false;
+    if (paged && newest !== undefined && t > newest) return false;
+    return true;
+  });
+}
+
+/**
+ * When older versions exist, the oldest burst of the page may go on before it: it is left
+ * for the next page (unless it is the only one), together with the events older than it.
+ */
+function pageOf(entries: HistoryEntry[], more: boolean): { entries: HistoryEntry[]; next: number | null } {
+  if (!more) return { entries, next: null };
+  const burstIdx = entries.flatMap((e, i) => (e.type === "burst" ? [i] : []));
+  if (burstIdx.length <= 1) {
+    const only = entries[burstIdx[0] ?? -1];
+    return { entries, next: only?.type === "burst" ? only.fromSeq : null };
+  }
+  const keepUntil = burstIdx[burstIdx.length - 2]!;
+  const oldestKept = entries[keepUntil] as Extract<HistoryEntry, { type: "burst" }>;
+  return { entries: entries.slice(0, keepUntil + 1), next: oldestKept.fromSeq };
+}
+
+async function peopleOf(
+  entries: readonly HistoryEntry[],
+  named: readonly { createdById: string | null }[],
+  verdicts: readonly { reviewerId: string }[],
+): Promise<Map<string, PersonDTO>> {
+  const ids = new Set<string>();
+  for (const e of entries) {
+    if (e.type === "burst") e.authorIds.forEach((a) => ids.add(a));
+    else {
+      if (e.actorId) ids.add(e.actorId);
+      if (e.subjectId) ids.add(e.subjectId);
+    }
+  }
+  for (const n of named) if (n.createdById) ids.add(n.createdById);
+  for (const v of verdicts) ids.add(v.reviewerId);
+  const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u]));
+}
+
+function toDTO(e: HistoryEntry, people: Map<string, PersonDTO>): HistoryEntryDTO {
+  const person = (id: string | null | undefined) => (id ? (people.get(id) ?? { id, name: "Someone" }) : null);
+  if (e.type === "burst") {
+    return {
+      type: "burst",
+      fromSeq: e.fromSeq,
+      toSeq: e.toSeq,
+      beforeSeq: e.fromSeq - 1,
+      startedAt: e.startedAt.toISOString(),
+      endedAt: e.endedAt.toISOString(),
+      authors: e.authorIds.map((a) => person(a)!),
+      sections: e.sections,
+      versions: e.versions,
+      kinds: e.kinds,
+      restoredFromSeq: e.restoredFromSeq,
+    };
+  }
+  return {
+    type: "event",
+    kind: e.kind,
+    at: e.at.toISOString(),
+    seq: e.seq,
+    actor: person(e.actorId),
+    subject: person(e.subjectId),
+    label: e.label ?? null,
+    sectionKeys: [...(e.sectionKeys ?? [])],
+  };
+}
