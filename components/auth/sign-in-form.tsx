@@ -20,7 +20,14 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
       )}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <Field label="Email" error={error?.fieldErrors?.email}>
-        <Input name="email" type="email" autoComplete="email" required defaultValue={error?.values?.email ?? email} autoFocus />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={error?.values?.email ?? email}
+          autoFocus
+        />
       </Field>
       <Field label="Password" error={error?.fieldErrors?.password}>
         <Input name="password" type="password" autoComplete="current-password" required />
@@ -30,7 +37,10 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
       </Button>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link className="font-medium text-brand-700 hover:underline" href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
+        <Link
+          className="font-medium text-brand-700 hover:underline"
+          href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}
+        >
           Create an account
         </Link>
       </p>

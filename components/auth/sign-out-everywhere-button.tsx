@@ -3,6 +3,7 @@
 import { useTransition } from "react";
 import { toast } from "@/components/ui/toaster";
 import { signOutEverywhereAction } from "@/app/(auth)/actions";
+import { clearDeviceCopies } from "@/components/collab/device-copies";
 import { Button } from "@/components/ui/button";
 
 export function SignOutEverywhereButton() {
@@ -14,6 +15,7 @@ export function SignOutEverywhereButton() {
         loading={pending}
         onClick={() =>
           startTransition(async () => {
+            await clearDeviceCopies();
             const result = await signOutEverywhereAction();
             if (result && !result.ok) toast.error(result.message);
           })

@@ -9,7 +9,10 @@ export function BlockingNotice({ sectionTitles }: { sectionTitles?: Record<strin
   const blocking = data ? openBlocking(data.threads) : [];
   if (blocking.length === 0) return null;
   return (
-    <div className="grid gap-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="blocking-notice">
+    <div
+      className="grid gap-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+      data-testid="blocking-notice"
+    >
       <p className="inline-flex items-center gap-1.5 font-semibold">
         <Ban aria-hidden="true" className="size-4" />
         Blocked by {blocking.length} open blocking thread{blocking.length === 1 ? "" : "s"}

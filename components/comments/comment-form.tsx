@@ -32,17 +32,25 @@ type Props = {
 export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubmit, onCancel, autoFocus }: Props) {
   const { data } = useComments();
   const me = data?.me;
-  const [body, setBody] = useState<{ doc: JSONContent; empty: boolean }>({ doc: initial ?? { type: "doc", content: [{ type: "paragraph" }] }, empty: !initial });
+  const [body, setBody] = useState<{ doc: JSONContent; empty: boolean }>({
+    doc: initial ?? { type: "doc", content: [{ type: "paragraph" }] },
+    empty: !initial,
+  });
   const [blocking, setBlocking] = useState(false);
-  const [guestName, setGuestName] = useState(() => (typeof window === "undefined" ? "" : (localStorage.getItem(GUEST_NAME_KEY) ?? "")));
+  const [guestName, setGuestName] = useState(() =>
+    typeof window === "undefined" ? "" : (localStorage.getItem(GUEST_NAME_KEY) ?? ""),
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(0);
   const mentions = comments.transport?.mentions;
-  const findPeople = useCallback(async (q: string) => {
-    const result = await mentions?.(q);
-    return result?.ok ? result.data : [];
-  }, [mentions]);
+  const findPeople = useCallback(
+    async (q: string) => {
+      const result = await mentions?.(q);
+      return result?.ok ? result.data : [];
+    },
+    [mentions],
+  );
 
   const submit = async () => {
     if (busy) return;
@@ -69,7 +77,13 @@ export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubm
       {me?.guest && (
         <label className="grid gap-1 text-xs font-medium text-slate-700">
           Your name (shown with a guest badge)
-          <Input value={guestName} maxLength={GUEST_NAME_MAX} onChange={(e) => setGuestName(e.target.value)} autoComplete="name" required />
+          <Input
+            value={guestName}
+            maxLength={GUEST_NAME_MAX}
+            onChange={(e) => setGuestName(e.target.value)}
+            autoComplete="name"
+            required
+          />
         </label>
       )}
       <Suspense fallback={<div className="h-16 animate-pulse rounded-md border border-slate-200 bg-slate-50" />}>
@@ -83,11 +97,20 @@ export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubm
           onSubmit={() => void submit()}
         />
       </Suspense>
-      {error && <p className="text-sm text-red-700" role="alert">{error}</p>}
+      {error && (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         {offerBlocking && me?.canMarkBlocking && (
           <label className="mr-auto inline-flex items-center gap-1.5 text-xs text-slate-700">
-            <input type="checkbox" checked={blocking} onChange={(e) => setBlocking(e.target.checked)} className="size-4 accent-red-700" />
+            <input
+              type="checkbox"
+              checked={blocking}
+              onChange={(e) => setBlocking(e.target.checked)}
+              className="size-4 accent-red-700"
+            />
             Blocking: the doc cannot be approved until this is resolved
           </label>
         )}

@@ -12,7 +12,11 @@ export function CommentsColumn() {
   if (!wide || (!data && !error)) return null;
   const open = data?.threads.filter((t) => !t.resolvedAt).length ?? 0;
   return (
-    <section aria-labelledby="comments-heading" className="mt-6 grid gap-3 border-t border-slate-200 pt-6" data-testid="comments-column">
+    <section
+      aria-labelledby="comments-heading"
+      className="mt-6 grid gap-3 border-t border-slate-200 pt-6"
+      data-testid="comments-column"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="comments-heading" className="inline-flex items-center gap-2 text-base font-semibold text-slate-900">
           <MessagesSquare aria-hidden="true" className="size-4 text-slate-500" /> Comments

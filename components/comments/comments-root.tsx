@@ -4,11 +4,14 @@ import { MessageSquarePlus, X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { CommentForm } from "./comment-form";
 import { comments, useComments } from "./comments-store";
 import { anchorFromSelection, type SelectionAnchor } from "./selection";
 
-/** Mark each anchor span with its thread's state, so only open threads are highlighted and the active one stands out. */
+/**
+ * Mark each anchor span with its thread's state, so only open threads are highlighted and the active one stands out.
+ */
 function paintAnchors(states: Map<string, string>, activeId: string | null) {
   for (const el of document.querySelectorAll<HTMLElement>("[data-comment-thread]")) {
     const id = el.dataset.commentThread!;
@@ -72,7 +75,10 @@ export function CommentsRoot({ sections }: { sections: { key: string; title: str
   const title = (key: string) => sections.find((s) => s.key === key)?.title ?? key;
   const place = (rect: { top: number; left: number; bottom: number }) => ({
     top: rect.bottom + window.scrollY + 8,
-    left: Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 360)),
+    left: Math.max(
+      8,
+      Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 360),
+    ),
   });
 
   return createPortal(
@@ -86,7 +92,11 @@ export function CommentsRoot({ sections }: { sections: { key: string; title: str
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => {
               const r = selection.rect;
-              comments.openComposer({ sectionKey: selection.sectionKey, anchor: { offset: selection.offset, quote: selection.quote }, rect: { top: r.top, left: r.left, bottom: r.bottom } });
+              comments.openComposer({
+                sectionKey: selection.sectionKey,
+                anchor: { offset: selection.offset, quote: selection.quote },
+                rect: { top: r.top, left: r.left, bottom: r.bottom },
+              });
             }}
           >
             <MessageSquarePlus aria-hidden="true" /> Comment
@@ -97,7 +107,10 @@ export function CommentsRoot({ sections }: { sections: { key: string; title: str
         <div
           role="dialog"
           aria-label="New comment"
-          className="absolute z-40 grid w-[min(22rem,calc(100vw-1rem))] gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-xl"
+          className={cn(
+            "absolute z-40 grid w-[min(22rem,calc(100vw-1rem))] gap-2",
+            "rounded-lg border border-slate-200 bg-white p-3 shadow-xl",
+          )}
           style={composer.rect ? place(composer.rect) : undefined}
           onKeyDown={(e) => e.key === "Escape" && comments.openComposer(null)}
         >
@@ -105,13 +118,26 @@ export function CommentsRoot({ sections }: { sections: { key: string; title: str
             <p className="min-w-0 text-xs text-slate-600">
               {composer.anchor ? (
                 <>
-                  On <span className="font-medium text-slate-900">“{composer.anchor.quote.length > 80 ? `${composer.anchor.quote.slice(0, 80)}…` : composer.anchor.quote}”</span> in {title(composer.sectionKey)}
+                  On{" "}
+                  <span className="font-medium text-slate-900">
+                    “
+                    {composer.anchor.quote.length > 80
+                      ? `${composer.anchor.quote.slice(0, 80)}…`
+                      : composer.anchor.quote}
+                    ”
+                  </span>{" "}
+                  in {title(composer.sectionKey)}
                 </>
               ) : (
                 <>On the section {title(composer.sectionKey)}</>
               )}
             </p>
-            <button type="button" aria-label="Close" className="-m-1 rounded p-1 hover:bg-slate-100" onClick={() => comments.openComposer(null)}>
+            <button
+              type="button"
+              aria-label="Close"
+              className="-m-1 rounded p-1 hover:bg-slate-100"
+              onClick={() => comments.openComposer(null)}
+            >
               <X aria-hidden="true" className="size-4" />
             </button>
           </div>
@@ -122,14 +148,22 @@ export function CommentsRoot({ sections }: { sections: { key: string; title: str
             autoFocus
             onCancel={() => comments.openComposer(null)}
             onSubmit={async (v) => {
-              const result = await comments.transport!.create({ sectionKey: composer.sectionKey, anchor: composer.anchor, body: v.body, blocking: v.blocking, guestName: v.guestName });
+              const result = await comments.transport!.create({
+                sectionKey: composer.sectionKey,
+                anchor: composer.anchor,
+                body: v.body,
+                blocking: v.blocking,
+                guestName: v.guestName,
+              });
               if (result.ok) {
                 comments.openComposer(null);
                 setSelection(null);
                 window.getSelection()?.removeAllRanges();
                 await comments.reload();
                 comments.activate(result.data.threadId);
-                requestAnimationFrame(() => document.getElementById(`thread-${result.data.threadId}`)?.scrollIntoView({ block: "nearest" }));
+                requestAnimationFrame(() =>
+                  document.getElementById(`thread-${result.data.threadId}`)?.scrollIntoView({ block: "nearest" }),
+                );
               }
               return result;
             }}

@@ -22,7 +22,11 @@ export type CommentsTransport = {
   mentions?: (query: string) => Promise<ActionResult<MentionCandidateDTO[]>>;
 };
 
-export type Composer = { sectionKey: string; anchor: { offset: number; quote: string } | null; rect: { top: number; left: number; bottom: number } | null };
+export type Composer = {
+  sectionKey: string;
+  anchor: { offset: number; quote: string } | null;
+  rect: { top: number; left: number; bottom: number } | null;
+};
 
 type State = {
   transport: CommentsTransport | null;
@@ -34,7 +38,15 @@ type State = {
   composer: Composer | null;
 };
 
-let state: State = { transport: null, sections: [], data: null, error: null, filter: "open", activeId: null, composer: null };
+let state: State = {
+  transport: null,
+  sections: [],
+  data: null,
+  error: null,
+  filter: "open",
+  activeId: null,
+  composer: null,
+};
 const listeners = new Set<() => void>();
 
 function set(patch: Partial<State>) {
@@ -47,10 +59,22 @@ const subscribe = (l: () => void) => {
   return () => void listeners.delete(l);
 };
 
-const SERVER_STATE: State = { transport: null, sections: [], data: null, error: null, filter: "open", activeId: null, composer: null };
+const SERVER_STATE: State = {
+  transport: null,
+  sections: [],
+  data: null,
+  error: null,
+  filter: "open",
+  activeId: null,
+  composer: null,
+};
 
 export function useComments(): State {
-  return useSyncExternalStore(subscribe, () => state, () => SERVER_STATE);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => SERVER_STATE,
+  );
 }
 
 export const comments = {

@@ -3,6 +3,7 @@
 import { useEffect, useSyncExternalStore, type ComponentProps } from "react";
 import type * as MemberActions from "@/app/(app)/docs/[slug]/comment-actions";
 import type * as GuestActions from "@/app/s/[token]/comment-actions";
+import { useLiveSession } from "@/components/collab/live-doc";
 import { comments, type CommentsTransport } from "./comments-store";
 
 /*
@@ -38,7 +39,11 @@ const subscribe = (l: () => void) => {
 };
 
 function useUI(): UI | null {
-  return useSyncExternalStore(subscribe, () => loaded, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => null,
+  );
 }
 
 /**
@@ -89,7 +94,13 @@ function transportFor(actions: CommentsActions): CommentsTransport {
 }
 
 /** Loads the doc's threads once after hydration (one call for the doc), and the comment UI with them. */
-export function CommentsRoot({ actions, sections }: { actions: CommentsActions; sections: { key: string; title: string }[] }) {
+export function CommentsRoot({
+  actions,
+  sections,
+}: {
+  actions: CommentsActions;
+  sections: { key: string; title: string }[];
+}) {
   const modeKey = actions.kind === "guest" ? `g:${actions.token}` : `m:${actions.docId}`;
   useEffect(() => {
     comments.start(transportFor(actions), sections);
@@ -97,6 +108,21 @@ export function CommentsRoot({ actions, sections }: { actions: CommentsActions; 
     return () => comments.stop();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one start per doc/link
   }, [modeKey]);
+  // Live: a thread started, answered or resolved on another page shows here without a reload.
+  const session = useLiveSession();
+  useEffect(() => {
+    if (!session) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = session.onEvent((event) => {
+      if (event.type !== "changed") return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void comments.reload(), 150);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [session]);
   const ui = useUI();
   return ui ? <ui.CommentsRoot sections={sections} /> : null;
 }

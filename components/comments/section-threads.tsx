@@ -11,7 +11,15 @@ import { useWide } from "./use-wide";
  * which has no right column) the section's threads. On wide doc pages the threads
  * live in the right column (CommentsColumn) instead.
  */
-export function SectionThreads({ sectionKey, title, inline = false }: { sectionKey: string; title: string; inline?: boolean }) {
+export function SectionThreads({
+  sectionKey,
+  title,
+  inline = false,
+}: {
+  sectionKey: string;
+  title: string;
+  inline?: boolean;
+}) {
   const { data, filter } = useComments();
   const wide = useWide();
   if (!data) return null;

@@ -24,5 +24,10 @@ export function anchorFromSelection(selection: Selection | null): SelectionAncho
   const before = document.createRange();
   before.setStart(root, 0);
   before.setEnd(range.startContainer, range.startOffset);
-  return { sectionKey: section.dataset.sectionKey!, offset: before.toString().length, quote, rect: range.getBoundingClientRect() };
+  return {
+    sectionKey: section.dataset.sectionKey!,
+    offset: before.toString().length,
+    quote,
+    rect: range.getBoundingClientRect(),
+  };
 }

@@ -21,7 +21,11 @@ function Comment({ c, threadId }: { c: CommentDTO; threadId: string }) {
   const [editing, setEditing] = useState(false);
   const t = comments.transport;
   if (c.deleted) {
-    return <p className="text-sm text-slate-500 italic" data-testid="comment">Comment deleted</p>;
+    return (
+      <p className="text-sm text-slate-500 italic" data-testid="comment">
+        Comment deleted
+      </p>
+    );
   }
   return (
     <div className="group grid gap-1" data-testid="comment">
@@ -32,10 +36,20 @@ function Comment({ c, threadId }: { c: CommentDTO; threadId: string }) {
         {c.editedAt && <span>(edited)</span>}
         {c.mine && !editing && t?.edit && (
           <span className="ml-auto flex gap-1 opacity-70 group-hover:opacity-100">
-            <button type="button" className="rounded p-0.5 hover:bg-slate-100" aria-label="Edit comment" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="rounded p-0.5 hover:bg-slate-100"
+              aria-label="Edit comment"
+              onClick={() => setEditing(true)}
+            >
               <Pencil aria-hidden="true" className="size-3.5" />
             </button>
-            <button type="button" className="rounded p-0.5 hover:bg-slate-100" aria-label="Delete comment" onClick={() => confirm("Delete this comment? The thread keeps its place.") && void run(t.remove?.(c.id))}>
+            <button
+              type="button"
+              className="rounded p-0.5 hover:bg-slate-100"
+              aria-label="Delete comment"
+              onClick={() => confirm("Delete this comment? The thread keeps its place.") && void run(t.remove?.(c.id))}
+            >
               <Trash2 aria-hidden="true" className="size-3.5" />
             </button>
           </span>
@@ -55,7 +69,11 @@ function Comment({ c, threadId }: { c: CommentDTO; threadId: string }) {
           }}
         />
       ) : (
-        <div className="comment-body text-sm leading-6 text-slate-800" data-thread={threadId} dangerouslySetInnerHTML={{ __html: c.html ?? "" }} />
+        <div
+          className="comment-body text-sm leading-6 text-slate-800"
+          data-thread={threadId}
+          dangerouslySetInnerHTML={{ __html: c.html ?? "" }}
+        />
       )}
     </div>
   );
@@ -69,12 +87,16 @@ export function ThreadCard({ thread, sectionTitle }: { thread: ThreadDTO; sectio
   const t = comments.transport;
   const active = activeId === thread.id;
   const resolved = !!thread.resolvedAt;
+  // The words the comment was written on stay; when they were edited since, the thread says so and shows them now.
+  const written = thread.originalQuote ?? thread.quote;
+  const changed = thread.anchor === "TEXT" && !!thread.quote && !!written && thread.quote !== written;
+  const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
   return (
     <article
       id={`thread-${thread.id}`}
       data-testid="thread"
       data-thread-id={thread.id}
-      aria-label={`Thread${thread.quote ? ` on “${thread.quote.slice(0, 60)}”` : ` on ${sectionTitle ?? "the section"}`}`}
+      aria-label={"Thread" + (written ? ` on “${written.slice(0, 60)}”` : ` on ${sectionTitle ?? "the section"}`)}
       className={cn(
         "grid scroll-mt-24 gap-3 rounded-lg border bg-white p-3 shadow-xs transition-colors",
         active ? "border-amber-400 ring-2 ring-amber-200" : "border-slate-200",
@@ -102,10 +124,25 @@ export function ThreadCard({ thread, sectionTitle }: { thread: ThreadDTO; sectio
           </span>
         )}
       </div>
-      {thread.quote && (
-        <blockquote className={cn("border-l-2 pl-2 text-sm text-slate-700", thread.anchor === "REMOVED" ? "border-slate-300 line-through decoration-slate-400" : "border-amber-400")}>
-          {thread.quote.length > 160 ? `${thread.quote.slice(0, 160)}…` : thread.quote}
+      {written && (
+        <blockquote
+          data-testid="thread-quote"
+          className={cn(
+            "border-l-2 pl-2 text-sm text-slate-700",
+            thread.anchor === "REMOVED" ? "border-slate-300 line-through decoration-slate-400" : "border-amber-400",
+            changed && "border-slate-300 text-slate-600",
+          )}
+        >
+          {clip(written)}
         </blockquote>
+      )}
+      {changed && (
+        <p data-testid="quote-changed" className="grid gap-0.5 text-xs text-slate-600">
+          <span>
+            <Badge variant="warning">Text changed</Badge> since this comment; it now reads:
+          </span>
+          <q className="border-l-2 border-amber-400 pl-2 text-sm text-slate-800">{clip(thread.quote!)}</q>
+        </p>
       )}
       <div className="grid gap-3">
         {thread.comments.map((c) => (
@@ -122,37 +159,46 @@ export function ThreadCard({ thread, sectionTitle }: { thread: ThreadDTO; sectio
           Reopened by {thread.reopenedBy.name} <RelativeTime iso={thread.reopenedAt} />
         </p>
       )}
-      {me?.canComment && (replying ? (
-        <CommentForm
-          label="Reply"
-          submitLabel="Reply"
-          autoFocus
-          onCancel={() => setReplying(false)}
-          onSubmit={async (v) => {
-            const result = await run(t?.reply(thread.id, { body: v.body, guestName: v.guestName }));
-            if (result.ok) setReplying(false);
-            return result;
-          }}
-        />
-      ) : (
-        <div className="flex flex-wrap gap-1.5">
-          <Button variant="secondary" size="sm" onClick={() => setReplying(true)}>
-            Reply
-          </Button>
-          {me.canResolve && (
-            <Button variant="ghost" size="sm" onClick={() => void run(t?.setState?.(thread.id, { resolved: !resolved }))}>
-              {resolved ? <RotateCcw aria-hidden="true" /> : <CheckCircle2 aria-hidden="true" />}
-              {resolved ? "Reopen" : "Resolve"}
+      {me?.canComment &&
+        (replying ? (
+          <CommentForm
+            label="Reply"
+            submitLabel="Reply"
+            autoFocus
+            onCancel={() => setReplying(false)}
+            onSubmit={async (v) => {
+              const result = await run(t?.reply(thread.id, { body: v.body, guestName: v.guestName }));
+              if (result.ok) setReplying(false);
+              return result;
+            }}
+          />
+        ) : (
+          <div className="flex flex-wrap gap-1.5">
+            <Button variant="secondary" size="sm" onClick={() => setReplying(true)}>
+              Reply
             </Button>
-          )}
-          {me.canMarkBlocking && !resolved && (
-            <Button variant="ghost" size="sm" onClick={() => void run(t?.setState?.(thread.id, { blocking: !thread.blocking }))}>
-              <Ban aria-hidden="true" />
-              {thread.blocking ? "Not blocking" : "Mark blocking"}
-            </Button>
-          )}
-        </div>
-      ))}
+            {me.canResolve && (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => void run(t?.setState?.(thread.id, { resolved: !resolved }))}
+              >
+                {resolved ? <RotateCcw aria-hidden="true" /> : <CheckCircle2 aria-hidden="true" />}
+                {resolved ? "Reopen" : "Resolve"}
+              </Button>
+            )}
+            {me.canMarkBlocking && !resolved && (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => void run(t?.setState?.(thread.id, { blocking: !thread.blocking }))}
+              >
+                <Ban aria-hidden="true" />
+                {thread.blocking ? "Not blocking" : "Mark blocking"}
+              </Button>
+            )}
+          </div>
+        ))}
     </article>
   );
 }

@@ -11,13 +11,20 @@ export function ThreadFilters({ className }: { className?: string }) {
   const { filter, data } = useComments();
   const filters = data?.me.guest ? THREAD_FILTERS.filter((f) => f !== "mine") : THREAD_FILTERS;
   return (
-    <div role="group" aria-label="Show threads" className={cn("inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-xs", className)}>
+    <div
+      role="group"
+      aria-label="Show threads"
+      className={cn("inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-xs", className)}
+    >
       {filters.map((f) => (
         <button
           key={f}
           type="button"
           aria-pressed={filter === f}
-          className={cn("rounded px-2 py-1 font-medium", filter === f ? "bg-white text-slate-900 shadow-xs" : "text-slate-600 hover:text-slate-900")}
+          className={cn(
+            "rounded px-2 py-1 font-medium",
+            filter === f ? "bg-white text-slate-900 shadow-xs" : "text-slate-600 hover:text-slate-900",
+          )}
           onClick={() => comments.setFilter(f)}
         >
           {LABEL[f]}
@@ -41,12 +48,21 @@ export function ThreadList({ sectionKey, grouped = false }: { sectionKey?: strin
       </div>
     );
   }
-  if (shown.length === 0) return <p className="text-sm text-slate-600">{filter === "open" ? "No open threads. Select text in a section to comment on it." : "No threads here."}</p>;
+  if (shown.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        {filter === "open" ? "No open threads. Select text in a section to comment on it." : "No threads here."}
+      </p>
+    );
   return (
     <div className="grid gap-3">
       {sections
         .filter((s) => shown.some((t) => t.sectionKey === s.key))
-        .flatMap((s) => shown.filter((t) => t.sectionKey === s.key).map((t) => <ThreadCard key={t.id} thread={t} sectionTitle={s.title} />))}
+        .flatMap((s) =>
+          shown
+            .filter((t) => t.sectionKey === s.key)
+            .map((t) => <ThreadCard key={t.id} thread={t} sectionTitle={s.title} />),
+        )}
     </div>
   );
 }

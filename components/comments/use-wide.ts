@@ -12,5 +12,9 @@ function subscribe(cb: () => void) {
 
 /** True where the doc page has its right column; false on the server and on narrow screens. */
 export function useWide(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

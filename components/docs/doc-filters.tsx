@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { useRouter } from "next/navigation";
 import { Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -8,19 +9,49 @@ import { Select } from "@/components/ui/select";
 
 type Values = { q?: string; status?: string; author?: string; sort?: string; archived?: string };
 
-/** A plain GET form (works without JavaScript); selects apply as soon as they change. */
+/**
+ * A plain GET form (works without JavaScript). With JavaScript, results follow as you type (a pause of 250 ms, then
+ * a client navigation: the list is rendered again on the server, the page is not reloaded) and selects apply as
+ * soon as they change.
+ */
 export function DocFilters({ values, authors }: { values: Values; authors: { id: string; name: string }[] }) {
   const router = useRouter();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const apply = (form: HTMLFormElement) => {
+    if (timer.current) clearTimeout(timer.current);
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (typeof v === "string" && v) params.set(k, v);
-    router.replace(`?${params}`);
+    router.replace(`?${params}`, { scroll: false });
   };
   return (
-    <form role="search" className="flex flex-wrap items-end gap-2" onChange={(e) => e.target instanceof HTMLSelectElement && apply(e.currentTarget)}>
+    <form
+      role="search"
+      className="flex flex-wrap items-end gap-2"
+      onChange={(e) => e.target instanceof HTMLSelectElement && apply(e.currentTarget)}
+      onInput={(e) => {
+        if (!(e.target instanceof HTMLInputElement)) return;
+        const form = e.currentTarget;
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => apply(form), 250);
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(e.currentTarget);
+      }}
+    >
       <div className="relative min-w-[12rem] flex-1">
-        <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500" />
-        <Input name="q" type="search" defaultValue={values.q} placeholder="Search titles and sections…" aria-label="Search docs" className="pl-9" />
+        <Search
+          aria-hidden="true"
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+        />
+        <Input
+          name="q"
+          type="search"
+          defaultValue={values.q}
+          placeholder="Search titles and sections…"
+          aria-label="Search docs"
+          className="pl-9"
+        />
       </div>
       <Select name="status" defaultValue={values.status ?? ""} aria-label="Status" containerClassName="w-40">
         <option value="">Any status</option>

@@ -29,7 +29,11 @@ export function DocList({ docs, searching }: { docs: DocListItemDTO[]; searching
         className="rounded-lg border border-dashed border-slate-300"
         icon={<FileText />}
         title={searching ? "No docs match" : "No design docs yet"}
-        description={searching ? "Try other words, or clear the filters." : "Create the first one from the architecture template, or import a Markdown file."}
+        description={
+          searching
+            ? "Try other words, or clear the filters."
+            : "Create the first one from the architecture template, or import a Markdown file."
+        }
       />
     );
   }
@@ -38,7 +42,10 @@ export function DocList({ docs, searching }: { docs: DocListItemDTO[]; searching
       {docs.map((doc) => (
         <li key={doc.id} className="relative px-4 py-3 hover:bg-slate-50">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <Link href={`/docs/${doc.slug}${doc.match ? `#${doc.match.sectionKey}` : ""}`} className="min-w-0 font-medium text-slate-900 after:absolute after:inset-0 hover:underline">
+            <Link
+              href={`/docs/${doc.slug}${doc.match ? `#${doc.match.sectionKey}` : ""}`}
+              className="min-w-0 font-medium text-slate-900 after:absolute after:inset-0 hover:underline"
+            >
               {doc.title}
             </Link>
             <StatusBadge status={doc.status} />
@@ -50,11 +57,20 @@ export function DocList({ docs, searching }: { docs: DocListItemDTO[]; searching
           <p className="mt-1 text-sm text-slate-600">
             {doc.author.name} · updated <RelativeTime iso={doc.updatedAt} /> by {doc.updatedBy.name}
           </p>
-          {doc.match && (
-            <p className="mt-1 text-sm text-slate-700">
-              <span className="font-medium">{doc.match.sectionTitle}:</span> <Snippet text={doc.match.snippet} />
-            </p>
-          )}
+          {doc.match &&
+            (doc.match.thread ? (
+              <p className="mt-1 text-sm text-slate-700" data-testid="comment-hit">
+                <span className="font-medium">
+                  Comment thread{doc.match.thread.quote ? ` on “${doc.match.thread.quote}”` : ""}
+                  {doc.match.sectionTitle ? ` in ${doc.match.sectionTitle}` : ""}:
+                </span>{" "}
+                <Snippet text={doc.match.snippet} />
+              </p>
+            ) : (
+              <p className="mt-1 text-sm text-slate-700">
+                <span className="font-medium">{doc.match.sectionTitle}:</span> <Snippet text={doc.match.snippet} />
+              </p>
+            ))}
         </li>
       ))}
     </ul>

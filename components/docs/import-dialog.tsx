@@ -5,7 +5,15 @@ import { Upload } from "lucide-react";
 import { importDocAction } from "@/app/(app)/w/[workspace]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { MARKDOWN_IMPORT_MAX_BYTES } from "@/lib/docs/limits";
@@ -24,7 +32,8 @@ export function ImportDialog({ workspaceId }: { workspaceId: string }) {
         <DialogHeader>
           <DialogTitle>Import a Markdown file</DialogTitle>
           <DialogDescription>
-            Its <code>##</code> headings are matched to the template’s sections; anything else goes to an extra section, and you will be told which.
+            Its headings fill the template’s sections of the same name; other headings become sections of their own, in
+            their place. Front matter, footnotes and tables of contents are kept working.
           </DialogDescription>
         </DialogHeader>
         <form
@@ -35,7 +44,7 @@ export function ImportDialog({ workspaceId }: { workspaceId: string }) {
             if (!file || file.size === 0) return setError("Choose a .md file.");
             if (file.size > MARKDOWN_IMPORT_MAX_BYTES) return setError("Markdown files are at most 1 MB.");
             startTransition(async () => {
-              const result = await importDocAction(workspaceId, { markdown: await file.text() });
+              const result = await importDocAction(workspaceId, { markdown: await file.text(), fileName: file.name });
               if (result && !result.ok) setError(result.message);
             });
           }}

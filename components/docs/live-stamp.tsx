@@ -28,7 +28,11 @@ function subscribe(listener: () => void) {
 }
 
 function useDocStamp(docId: string, initial: DocStamp): DocStamp {
-  const published = useSyncExternalStore(subscribe, () => latest.get(docId) ?? null, () => null);
+  const published = useSyncExternalStore(
+    subscribe,
+    () => latest.get(docId) ?? null,
+    () => null,
+  );
   return published && Date.parse(published.at) > Date.parse(initial.at) ? published : initial;
 }
 
@@ -36,7 +40,15 @@ function useDocStamp(docId: string, initial: DocStamp): DocStamp {
  * "Last Updated: 5 minutes ago by Ada" (header) or "2026-11-26 by Ada · revision 7"
  * (footer, the template's shape; the revision when `initial` has one).
  */
-export function LiveLastUpdated({ docId, initial, format }: { docId: string; initial: DocStamp; format: "relative" | "date" }) {
+export function LiveLastUpdated({
+  docId,
+  initial,
+  format,
+}: {
+  docId: string;
+  initial: DocStamp;
+  format: "relative" | "date";
+}) {
   const stamp = useDocStamp(docId, initial);
   const revision = stamp.revision ?? initial.revision;
   return (

@@ -5,7 +5,15 @@ import { FilePlus } from "lucide-react";
 import { createDocAction } from "@/app/(app)/w/[workspace]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -25,11 +33,17 @@ export function NewDocDialog({ workspaceId, templates }: { workspaceId: string; 
       <DialogContent>
         <DialogHeader>
           <DialogTitle>New design doc</DialogTitle>
-          <DialogDescription>Every section of the template becomes its own block, with guidance while it is empty.</DialogDescription>
+          <DialogDescription>
+            Every section of the template becomes its own block, with guidance while it is empty.
+          </DialogDescription>
         </DialogHeader>
         <form action={action} className="grid gap-4" noValidate>
           {error && !error.fieldErrors && <Alert variant="danger">{error.message}</Alert>}
-          <Field label="Title" error={error?.fieldErrors?.title} hint="What is being designed, e.g. “Payments service v2”.">
+          <Field
+            label="Title"
+            error={error?.fieldErrors?.title}
+            hint="What is being designed, e.g. “Payments service v2”."
+          >
             <Input name="title" required maxLength={TITLE_MAX} autoFocus defaultValue={error?.values?.title} />
           </Field>
           <Field label="Template" error={error?.fieldErrors?.templateId}>

@@ -19,7 +19,11 @@ function formatRelative(iso: string, now: number): string {
 
 /** "5 minutes ago", with the exact time on hover; the server renders the date so nothing shifts before hydration. */
 export function RelativeTime({ iso }: { iso: string }) {
-  const now = useSyncExternalStore(subscribe, () => Math.floor(Date.now() / 60_000) * 60_000, () => 0);
+  const now = useSyncExternalStore(
+    subscribe,
+    () => Math.floor(Date.now() / 60_000) * 60_000,
+    () => 0,
+  );
   const exact = new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
   return (
     <time dateTime={iso} title={exact}>

@@ -19,10 +19,13 @@ const NAMES: Record<string, string> = {
   yaml: "YAML",
 };
 
-/** The languages lib/editor/lowlight.ts highlights, plain text first. */
-export const CODE_LANGUAGES = [...CODE_LANGUAGE_IDS]
-  .map((id) => ({ id, name: NAMES[id] ?? id }))
-  .sort((a, b) => (a.id === "plaintext" ? -1 : b.id === "plaintext" ? 1 : a.name.localeCompare(b.name)));
+/** The languages lib/editor/lowlight.ts highlights, plain text first, then a diagram (drawn, not highlighted). */
+export const CODE_LANGUAGES = [
+  ...[...CODE_LANGUAGE_IDS]
+    .map((id) => ({ id: id as string, name: NAMES[id] ?? id }))
+    .sort((a, b) => (a.id === "plaintext" ? -1 : b.id === "plaintext" ? 1 : a.name.localeCompare(b.name))),
+  { id: "mermaid", name: "Mermaid" },
+];
 
 /** Shown while the cursor is in a code block. */
 export function CodeLanguageSelect({ editor, language }: { editor: Editor; language: string | null }) {
@@ -40,7 +43,9 @@ export function CodeLanguageSelect({ editor, language }: { editor: Editor; langu
         value={current}
         containerClassName="w-36"
         className="h-8! text-sm!"
-        onChange={(event) => editor.chain().focus().updateAttributes("codeBlock", { language: event.target.value }).run()}
+        onChange={(event) =>
+          editor.chain().focus().updateAttributes("codeBlock", { language: event.target.value }).run()
+        }
       >
         {!known && <option value={current}>{current}</option>}
         {CODE_LANGUAGES.map((l) => (

@@ -7,7 +7,7 @@ import { extractText } from "@/lib/editor/text";
 import { formatWhen, isToday } from "./format-time";
 import { PROSE_CLASS } from "./prose";
 import type { RemoteVersion } from "./section-saver";
-import { diffWords, hasChanges } from "./word-diff";
+import { diffWords, hasChanges } from "@/lib/editor/word-diff";
 
 export type ConflictPanelProps = {
   current: RemoteVersion;
@@ -38,10 +38,12 @@ export function ConflictPanel({ current, mineText, busy, onKeepMine, onUseTheirs
         <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />
         <div className="grid gap-1">
           <p id={`${id}-title`} className="font-medium text-amber-950">
-            {name} saved a newer version{when ? ` ${isToday(current.updatedAt) ? "at" : "on"} ${when}` : ""} while you were editing.
+            {name} saved a newer version{when ? ` ${isToday(current.updatedAt) ? "at" : "on"} ${when}` : ""} while you
+            were editing.
           </p>
           <p className="text-sm text-amber-900">
-            Your text is still in the editor below and has not been saved. Autosave is paused for this section until you choose.
+            Your text is still in the editor below and has not been saved. Autosave is paused for this section until you
+            choose.
           </p>
         </div>
       </div>
@@ -74,8 +76,8 @@ export function ConflictPanel({ current, mineText, busy, onKeepMine, onUseTheirs
         {differs ? (
           <>
             <p className="text-xs text-slate-600">
-              <del className="diff-removed">Struck out</del>: only in their version. <ins className="diff-added">Highlighted</ins>: only in
-              yours.
+              <del className="diff-removed">Struck out</del>: only in their version.{" "}
+              <ins className="diff-added">Highlighted</ins>: only in yours.
             </p>
             <p className="conflict-diff">
               {diff.map((part, i) =>

@@ -20,7 +20,8 @@ describe("stableStringify", () => {
   });
 
   it("agrees with JSON.stringify on values without objects", () => {
-    for (const value of ["x", 'quote " and \\', 0, -1.5, true, null]) expect(stableStringify(value)).toBe(JSON.stringify(value));
+    for (const value of ["x", 'quote " and \\', 0, -1.5, true, null])
+      expect(stableStringify(value)).toBe(JSON.stringify(value));
   });
 
   it("tells different text apart", () => {

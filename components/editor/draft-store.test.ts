@@ -21,7 +21,10 @@ class FakeStorage implements StorageLike {
   }
 }
 
-const doc = (text: string): JSONContent => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const doc = (text: string): JSONContent => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
 const scope: DraftScope = { docId: "doc_1", sectionKey: "data-model", userId: "user_1" };
 
 describe("draft store", () => {
@@ -43,7 +46,9 @@ describe("draft store", () => {
     expect(store().read({ ...scope, sectionKey: "data-flow" })).toBeNull();
     expect(store().read({ ...scope, docId: "doc_2" })).toBeNull();
     expect(store().read({ ...scope, userId: "user_2" })).toBeNull();
-    expect(new Set([draftKey(scope), draftKey({ ...scope, userId: null }), draftKey({ ...scope, sectionKey: "x" })]).size).toBe(3);
+    expect(
+      new Set([draftKey(scope), draftKey({ ...scope, userId: null }), draftKey({ ...scope, sectionKey: "x" })]).size,
+    ).toBe(3);
   });
 
   it("uses a readable, versioned key", () => {
@@ -62,7 +67,12 @@ describe("draft store", () => {
   });
 
   it("drops a corrupt or foreign entry instead of restoring it", () => {
-    for (const raw of ["{not json", JSON.stringify({ content: { type: "paragraph" }, baseVersion: 1, savedAt: 1 }), JSON.stringify({ content: doc("x"), baseVersion: -1, savedAt: 1 }), "null"]) {
+    for (const raw of [
+      "{not json",
+      JSON.stringify({ content: { type: "paragraph" }, baseVersion: 1, savedAt: 1 }),
+      JSON.stringify({ content: doc("x"), baseVersion: -1, savedAt: 1 }),
+      "null",
+    ]) {
       storage.items.set(draftKey(scope), raw);
       expect(store().read(scope)).toBeNull();
       expect(storage.items.has(draftKey(scope))).toBe(false);
@@ -76,8 +86,14 @@ describe("draft store", () => {
   });
 
   it("compares content by meaning, not by key order", () => {
-    store().write(scope, { content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a" }] }] }, baseVersion: 2 });
-    store().acknowledge(scope, { content: { content: [{ content: [{ text: "a", type: "text" }], type: "paragraph" }], type: "doc" }, version: 3 });
+    store().write(scope, {
+      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a" }] }] },
+      baseVersion: 2,
+    });
+    store().acknowledge(scope, {
+      content: { content: [{ content: [{ text: "a", type: "text" }], type: "paragraph" }], type: "doc" },
+      version: 3,
+    });
     expect(store().read(scope)).toBeNull();
   });
 
@@ -85,7 +101,11 @@ describe("draft store", () => {
     store().write(scope, { content: doc("typed after the save started"), baseVersion: 2 });
     clock = 2_000;
     store().acknowledge(scope, { content: doc("what was sent"), version: 3 });
-    expect(store().read(scope)).toEqual({ content: doc("typed after the save started"), baseVersion: 3, savedAt: 2_000 });
+    expect(store().read(scope)).toEqual({
+      content: doc("typed after the save started"),
+      baseVersion: 3,
+      savedAt: 2_000,
+    });
   });
 
   it("never moves a draft's base backwards", () => {

@@ -84,7 +84,8 @@ export function createDraftStore(storage: StorageLike | null, now: () => number 
       const draft = store.read(scope);
       if (!draft) return;
       if (sameContent(draft.content, saved.content)) store.clear(scope);
-      else if (draft.baseVersion < saved.version) store.write(scope, { content: draft.content, baseVersion: saved.version });
+      else if (draft.baseVersion < saved.version)
+        store.write(scope, { content: draft.content, baseVersion: saved.version });
     },
   };
   return store;

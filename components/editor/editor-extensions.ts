@@ -2,8 +2,16 @@ import { Extension, textblockTypeInputRule, type AnyExtension } from "@tiptap/co
 import { Plugin } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { Placeholder } from "@tiptap/extensions";
+import type { LiveBinding } from "./live-binding";
 import { docExtensions } from "@/lib/editor/extensions";
-import { loadCodeLanguages, lowlight } from "@/lib/editor/lowlight";
+import { isCodeLanguageId, loadCodeLanguages, lowlight } from "@/lib/editor/lowlight";
+import { HtmlPaste } from "./html-paste";
+import { ImageUploads } from "./image-uploads";
+import { LinkExit } from "./link-exit";
+import { MarkdownPaste } from "./markdown-paste";
+import { MermaidPreview } from "./mermaid-preview";
+import { sectionMentions, type FindPeople } from "./section-mentions";
+import { SlashMenu } from "./slash-menu";
 import { TableEditing } from "./table-editing";
 
 /**
@@ -49,7 +57,8 @@ function languagesToLoad(view: EditorView): Set<string> {
   view.state.doc.descendants((node) => {
     if (node.type.name !== "codeBlock") return true;
     const language = node.attrs.language as string | null;
-    if (language && !lowlight.registered(language)) missing.add(language);
+    // Only languages with a grammar to fetch; others are plain text (lib/editor/lowlight.ts).
+    if (language && isCodeLanguageId(language) && !lowlight.registered(language)) missing.add(language);
     return false;
   });
   return missing;
@@ -71,7 +80,8 @@ const LazyCodeLanguages = Extension.create({
                 const tr = view.state.tr;
                 view.state.doc.descendants((node, pos) => {
                   if (node.type.name !== "codeBlock") return true;
-                  if (missing.has(node.attrs.language as string)) tr.setNodeMarkup(pos, undefined, node.attrs, node.marks);
+                  if (missing.has(node.attrs.language as string))
+                    tr.setNodeMarkup(pos, undefined, node.attrs, node.marks);
                   return false;
                 });
                 if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false).setMeta("preventUpdate", true));
@@ -94,8 +104,39 @@ const LazyCodeLanguages = Extension.create({
   },
 });
 
-export function buildEditorExtensions({ guidance }: { guidance: string }): AnyExtension[] {
+export function buildEditorExtensions({
+  guidance,
+  docId,
+  live,
+  findPeople,
+}: {
+  guidance: string;
+  docId: string;
+  /** People who can read the doc, for @-mentions; without it "@" is just a character. */
+  findPeople?: FindPeople;
+  /** Live co-editing: the section's fragment of the doc's Y.Doc, per-person Yjs undo and others' carets. */
+  live?: LiveBinding;
+}): AnyExtension[] {
   // Table editing sits where Tiptap's Table sat in the list (the order of keys and plugins follows it).
-  const withTables = docExtensions.flatMap((extension) => (extension.name === "tableKit" ? [extension, TableEditing] : [extension]));
-  return [...withTables, Placeholder.configure({ placeholder: guidance || "Write this section…" }), SectionHeadings, LazyCodeLanguages];
+  const withTables = docExtensions.flatMap((extension) => {
+    if (extension.name === "tableKit") return [extension, TableEditing];
+    // Under Yjs the undo history is Yjs's own (only this person's changes): ProseMirror's is turned off.
+    if (live && extension.name === "starterKit") return [extension.configure({ undoRedo: false })];
+    if (findPeople && extension.name === "mention") return [sectionMentions(findPeople)];
+    return [extension];
+  });
+  return [
+    ...withTables,
+    ...(live?.extensions ?? []),
+    Placeholder.configure({ placeholder: guidance || "Write this section…" }),
+    SectionHeadings,
+    LazyCodeLanguages,
+    ImageUploads.configure({ docId }),
+    MermaidPreview,
+    // Editing comfort (issue 16): each in a file of its own.
+    LinkExit,
+    MarkdownPaste,
+    HtmlPaste,
+    SlashMenu.configure({ docId }),
+  ];
 }

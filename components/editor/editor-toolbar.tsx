@@ -6,6 +6,7 @@ import {
   Code,
   Heading3,
   Heading4,
+  ImagePlus,
   Italic,
   List,
   ListOrdered,
@@ -16,10 +17,16 @@ import {
   Strikethrough,
   TextQuote,
   Undo2,
+  Workflow,
   type LucideIcon,
 } from "lucide-react";
-import type { RefObject } from "react";
+import { useRef, type RefObject } from "react";
+import { createLazyComponent } from "@/components/ui/lazy-component";
+import type { ImageAttrs } from "@/lib/editor/image";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/media/limits";
+import { DIAGRAM_STARTER } from "./block-commands";
 import { CodeLanguageSelect } from "./code-language-select";
+import { startImageUploads } from "./image-uploads";
 import { LinkPopover } from "./link-popover";
 import { TableMenu } from "./table-menu";
 import { ToolbarButton, ToolbarDivider } from "./toolbar-button";
@@ -42,8 +49,11 @@ function selectState({ editor }: { editor: Editor }) {
     blockquote: editor.isActive("blockquote"),
     codeBlock: editor.isActive("codeBlock"),
     link: editor.isActive("link"),
+    image: editor.isActive("image") ? (editor.getAttributes("image") as ImageAttrs) : null,
     table: editor.isActive("table"),
-    language: editor.isActive("codeBlock") ? ((editor.getAttributes("codeBlock").language as string | null) ?? null) : null,
+    language: editor.isActive("codeBlock")
+      ? ((editor.getAttributes("codeBlock").language as string | null) ?? null)
+      : null,
     // Marks are not allowed in code blocks; the buttons say so by being disabled.
     canMark: can.toggleBold(),
     canUndo: can.undo(),
@@ -65,27 +75,122 @@ const marks = (s: ToolbarState) => s.canMark;
 
 const GROUPS: Item[][] = [
   [
-    { key: "h3", label: "Heading", icon: Heading3, shortcut: "Mod-Alt-3", active: (s) => s.h3, run: (c) => c.toggleHeading({ level: 3 }) },
-    { key: "h4", label: "Subheading", icon: Heading4, shortcut: "Mod-Alt-4", active: (s) => s.h4, run: (c) => c.toggleHeading({ level: 4 }) },
+    {
+      key: "h3",
+      label: "Heading",
+      icon: Heading3,
+      shortcut: "Mod-Alt-3",
+      active: (s) => s.h3,
+      run: (c) => c.toggleHeading({ level: 3 }),
+    },
+    {
+      key: "h4",
+      label: "Subheading",
+      icon: Heading4,
+      shortcut: "Mod-Alt-4",
+      active: (s) => s.h4,
+      run: (c) => c.toggleHeading({ level: 4 }),
+    },
   ],
   [
-    { key: "bold", label: "Bold", icon: Bold, shortcut: "Mod-b", active: (s) => s.bold, enabled: marks, run: (c) => c.toggleBold() },
-    { key: "italic", label: "Italic", icon: Italic, shortcut: "Mod-i", active: (s) => s.italic, enabled: marks, run: (c) => c.toggleItalic() },
-    { key: "strike", label: "Strikethrough", icon: Strikethrough, shortcut: "Mod-Shift-s", active: (s) => s.strike, enabled: marks, run: (c) => c.toggleStrike() },
-    { key: "code", label: "Inline code", icon: Code, shortcut: "Mod-e", active: (s) => s.code, enabled: marks, run: (c) => c.toggleCode() },
+    {
+      key: "bold",
+      label: "Bold",
+      icon: Bold,
+      shortcut: "Mod-b",
+      active: (s) => s.bold,
+      enabled: marks,
+      run: (c) => c.toggleBold(),
+    },
+    {
+      key: "italic",
+      label: "Italic",
+      icon: Italic,
+      shortcut: "Mod-i",
+      active: (s) => s.italic,
+      enabled: marks,
+      run: (c) => c.toggleItalic(),
+    },
+    {
+      key: "strike",
+      label: "Strikethrough",
+      icon: Strikethrough,
+      shortcut: "Mod-Shift-s",
+      active: (s) => s.strike,
+      enabled: marks,
+      run: (c) => c.toggleStrike(),
+    },
+    {
+      key: "code",
+      label: "Inline code",
+      icon: Code,
+      shortcut: "Mod-e",
+      active: (s) => s.code,
+      enabled: marks,
+      run: (c) => c.toggleCode(),
+    },
   ],
   [
-    { key: "bullet", label: "Bulleted list", icon: List, shortcut: "Mod-Shift-8", active: (s) => s.bulletList, run: (c) => c.toggleBulletList() },
-    { key: "ordered", label: "Numbered list", icon: ListOrdered, shortcut: "Mod-Shift-7", active: (s) => s.orderedList, run: (c) => c.toggleOrderedList() },
-    { key: "task", label: "Task list", icon: ListTodo, shortcut: "Mod-Shift-9", active: (s) => s.taskList, run: (c) => c.toggleTaskList() },
-    { key: "quote", label: "Quote", icon: TextQuote, shortcut: "Mod-Shift-b", active: (s) => s.blockquote, run: (c) => c.toggleBlockquote() },
+    {
+      key: "bullet",
+      label: "Bulleted list",
+      icon: List,
+      shortcut: "Mod-Shift-8",
+      active: (s) => s.bulletList,
+      run: (c) => c.toggleBulletList(),
+    },
+    {
+      key: "ordered",
+      label: "Numbered list",
+      icon: ListOrdered,
+      shortcut: "Mod-Shift-7",
+      active: (s) => s.orderedList,
+      run: (c) => c.toggleOrderedList(),
+    },
+    {
+      key: "task",
+      label: "Task list",
+      icon: ListTodo,
+      shortcut: "Mod-Shift-9",
+      active: (s) => s.taskList,
+      run: (c) => c.toggleTaskList(),
+    },
+    {
+      key: "quote",
+      label: "Quote",
+      icon: TextQuote,
+      shortcut: "Mod-Shift-b",
+      active: (s) => s.blockquote,
+      run: (c) => c.toggleBlockquote(),
+    },
   ],
 ];
 
 const BLOCKS: Item[] = [
-  { key: "codeBlock", label: "Code block", icon: SquareCode, shortcut: "Mod-Alt-c", active: (s) => s.codeBlock, run: (c) => c.toggleCodeBlock() },
+  {
+    key: "codeBlock",
+    label: "Code block",
+    icon: SquareCode,
+    shortcut: "Mod-Alt-c",
+    active: (s) => s.codeBlock,
+    run: (c) => c.toggleCodeBlock(),
+  },
   { key: "rule", label: "Divider", icon: Minus, run: (c) => c.setHorizontalRule() },
+  {
+    key: "diagram",
+    label: "Diagram (Mermaid)",
+    icon: Workflow,
+    run: (c) =>
+      c.insertContent({
+        type: "codeBlock",
+        attrs: { language: "mermaid" },
+        content: [{ type: "text", text: DIAGRAM_STARTER }],
+      }),
+  },
 ];
+
+// Its size, alt text and caption controls load with the first image selected.
+const ImageControls = createLazyComponent(() => import("./image-controls").then((m) => m.ImageControls));
 
 const HISTORY: Item[] = [
   { key: "undo", label: "Undo", icon: Undo2, shortcut: "Mod-z", enabled: (s) => s.canUndo, run: (c) => c.undo() },
@@ -99,11 +204,14 @@ export type EditorToolbarProps = {
   onLinkOpenChange: (open: boolean) => void;
   /** The toolbar element; `focusToolbar(rootRef.current)` moves focus into it (Alt-F10). */
   rootRef: RefObject<HTMLDivElement | null>;
+  /** Where uploaded images go. */
+  docId: string;
 };
 
-export function EditorToolbar({ editor, label, linkOpen, onLinkOpenChange, rootRef }: EditorToolbarProps) {
+export function EditorToolbar({ editor, label, linkOpen, onLinkOpenChange, rootRef, docId }: EditorToolbarProps) {
   const state = useEditorState({ editor, selector: selectState });
   const roving = useRovingToolbar(rootRef);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const button = (item: Item) => (
     <ToolbarButton
@@ -127,17 +235,49 @@ export function EditorToolbar({ editor, label, linkOpen, onLinkOpenChange, rootR
       onFocus={roving.onFocus}
       className="editor-toolbar"
     >
-      {GROUPS.map((group, i) => (
-        <span key={i} className="contents">
-          {i > 0 && <ToolbarDivider />}
-          {group.map(button)}
-        </span>
-      ))}
-      <ToolbarDivider />
-      <LinkPopover editor={editor} active={state.link} disabled={!state.canMark && !state.link} open={linkOpen} onOpenChange={onLinkOpenChange} />
-      <TableMenu editor={editor} inTable={state.table} disabled={state.codeBlock} />
-      {BLOCKS.map(button)}
-      {state.codeBlock && <CodeLanguageSelect editor={editor} language={state.language} />}
+      {state.image ? (
+        <ImageControls editor={editor} docId={docId} image={state.image} />
+      ) : (
+        <>
+          {GROUPS.map((group, i) => (
+            <span key={i} className="contents">
+              {i > 0 && <ToolbarDivider />}
+              {group.map(button)}
+            </span>
+          ))}
+          <ToolbarDivider />
+          <LinkPopover
+            editor={editor}
+            active={state.link}
+            disabled={!state.canMark && !state.link}
+            open={linkOpen}
+            onOpenChange={onLinkOpenChange}
+          />
+          <TableMenu editor={editor} inTable={state.table} disabled={state.codeBlock} />
+          <ToolbarButton
+            label="Image"
+            icon={ImagePlus}
+            disabled={state.codeBlock}
+            onClick={() => fileInput.current?.click()}
+          />
+          {BLOCKS.map(button)}
+          {state.codeBlock && <CodeLanguageSelect editor={editor} language={state.language} />}
+        </>
+      )}
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept={ACCEPTED_IMAGE_TYPES.join(",")}
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = "";
+          if (files.length) startImageUploads(editor, docId, files, editor.state.selection.from);
+        }}
+      />
       <ToolbarDivider />
       {HISTORY.map(button)}
     </div>

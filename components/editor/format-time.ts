@@ -28,8 +28,15 @@ export function formatWhen(iso: string, { now = new Date(), locale, timeZone }: 
 export function formatDay(iso: string, { now = new Date(), locale, timeZone }: FormatOptions = {}): string {
   const date = parse(iso);
   if (!date) return "";
-  const sameYear = date.toLocaleDateString("en", { timeZone, year: "numeric" }) === now.toLocaleDateString("en", { timeZone, year: "numeric" });
-  return date.toLocaleDateString(locale, { day: "numeric", month: "short", year: sameYear ? undefined : "numeric", timeZone });
+  const sameYear =
+    date.toLocaleDateString("en", { timeZone, year: "numeric" }) ===
+    now.toLocaleDateString("en", { timeZone, year: "numeric" });
+  return date.toLocaleDateString(locale, {
+    day: "numeric",
+    month: "short",
+    year: sameYear ? undefined : "numeric",
+    timeZone,
+  });
 }
 
 /** Whether "at 14:05" or "on 3 Nov, 14:05" reads right before `formatWhen`'s result. */

@@ -3,7 +3,13 @@ import { parseLinkInput } from "./link-input";
 
 describe("parseLinkInput", () => {
   it("accepts the allowed kinds of address as typed", () => {
-    for (const href of ["https://example.com/a?b=1#c", "http://intranet.local/x", "mailto:team@example.com", "#data-model", "/docs/abc"]) {
+    for (const href of [
+      "https://example.com/a?b=1#c",
+      "http://intranet.local/x",
+      "mailto:team@example.com",
+      "#data-model",
+      "/docs/abc",
+    ]) {
       expect(parseLinkInput(`  ${href} `)).toEqual({ ok: true, href });
     }
   });
@@ -23,8 +29,14 @@ describe("parseLinkInput", () => {
   });
 
   it("refuses other schemes and hidden tricks", () => {
-    expect(parseLinkInput("ftp://example.com")).toMatchObject({ ok: false, message: expect.stringMatching(/“ftp:” links are not allowed/) });
-    expect(parseLinkInput("java script:alert(1)")).toMatchObject({ ok: false, message: "A link address cannot contain spaces." });
+    expect(parseLinkInput("ftp://example.com")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/“ftp:” links are not allowed/),
+    });
+    expect(parseLinkInput("java script:alert(1)")).toMatchObject({
+      ok: false,
+      message: "A link address cannot contain spaces.",
+    });
     expect(parseLinkInput("//evil.example")).toMatchObject({ ok: false });
     expect(parseLinkInput("notalink")).toMatchObject({ ok: false });
     expect(parseLinkInput("")).toEqual({ ok: false, message: "Enter a link address." });

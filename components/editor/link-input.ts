@@ -21,7 +21,10 @@ export function parseLinkInput(raw: string): LinkInput {
   const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
   if (scheme && !HOST_AND_PORT.test(value) && !["http", "https", "mailto"].includes(scheme)) {
     if (scheme === "javascript" || scheme === "vbscript" || scheme === "data") {
-      return { ok: false, message: `“${scheme}:” links are blocked because they can run code in the reader's browser. ${ALLOWED}` };
+      return {
+        ok: false,
+        message: `“${scheme}:” links are blocked because they can run code in the reader's browser. ${ALLOWED}`,
+      };
     }
     return { ok: false, message: `“${scheme}:” links are not allowed. ${ALLOWED}` };
   }
@@ -31,5 +34,7 @@ export function parseLinkInput(raw: string): LinkInput {
     if (EMAIL.test(value)) href = `mailto:${value}`;
     else if (BARE_HOST.test(value) || HOST_AND_PORT.test(value)) href = `https://${value}`;
   }
-  return isSafeHref(href) ? { ok: true, href } : { ok: false, message: `That is not a link address we can use. ${ALLOWED}` };
+  return isSafeHref(href)
+    ? { ok: true, href }
+    : { ok: false, message: `That is not a link address we can use. ${ALLOWED}` };
 }

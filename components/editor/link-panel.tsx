@@ -49,7 +49,9 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
     }
     const chain = editor.chain().focus();
     if (editor.state.selection.empty && !editor.isActive("link")) {
-      chain.insertContent({ type: "text", text: value.trim(), marks: [{ type: "link", attrs: { href: result.href } }] }).run();
+      chain
+        .insertContent({ type: "text", text: value.trim(), marks: [{ type: "link", attrs: { href: result.href } }] })
+        .run();
     } else {
       chain.extendMarkRange("link").setLink({ href: result.href }).run();
     }

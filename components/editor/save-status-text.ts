@@ -6,7 +6,10 @@ export type StatusTone = "muted" | "busy" | "ok" | "warning" | "danger";
 /** `announce: false` is shown but not read out (it changes with every keystroke). */
 export type StatusText = { text: string; tone: StatusTone; announce: boolean };
 
-export function describeSaveStatus(status: SaveStatus, { draftsKept, now }: { draftsKept: boolean; now?: Date }): StatusText {
+export function describeSaveStatus(
+  status: SaveStatus,
+  { draftsKept, now }: { draftsKept: boolean; now?: Date },
+): StatusText {
   switch (status.kind) {
     case "idle":
       return { text: "", tone: "muted", announce: true };
@@ -26,6 +29,10 @@ export function describeSaveStatus(status: SaveStatus, { draftsKept, now }: { dr
     case "failed":
       return { text: `Not saved: ${status.message}`, tone: "danger", announce: true };
     case "conflict":
-      return { text: `Not saved: ${status.current.updatedBy?.name ?? "Someone"} saved a newer version`, tone: "danger", announce: true };
+      return {
+        text: `Not saved: ${status.current.updatedBy?.name ?? "Someone"} saved a newer version`,
+        tone: "danger",
+        announce: true,
+      };
   }
 }

@@ -1,21 +1,39 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { Alert } from "@/components/ui/alert";
 import { publishDocStamp } from "@/components/docs/live-stamp";
+import { liveSessionFor, useLiveSession, useSessionStatus } from "@/components/collab/live-doc";
+import { useLiveHtml, type LiveHtml } from "@/components/collab/use-live-html";
+import { SectionPresence } from "@/components/collab/presence";
 import { Button } from "@/components/ui/button";
-import type { SaveOutcome, SaveSectionInput, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
+import type { SectionActions } from "@/components/docs/extra-section-controls";
+import type { ActionResult } from "@/lib/action";
+import type { MentionCandidateDTO } from "@/lib/comments/dto";
+import type { PersonDTO, SaveOutcome, SaveSectionInput, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 import { hasStoredDraft } from "./draft-key";
+import type { FinishedView } from "./editor-common";
 import { loadSectionEditor, preloadSectionEditor } from "./editor-loader";
 import type { EditorStart, FocusRequest } from "./editor-types";
 import { SectionHeader, type Stamp } from "./section-header";
 import { SectionReadView } from "./section-read-view";
-import { loadSectionSource, preloadSectionSource } from "./section-source";
+import { forgetSectionSource, loadSectionSource, preloadSectionSource } from "./section-source";
 import { loadTableTools, preloadTableTools } from "./table-tools-loader";
 import type { RemoteVersion, SavedOutcome, SaveStatus } from "./section-saver";
 // Types only: the editor's code stays out of this module's chunk.
 import type { SectionEditorProps } from "./section-editor";
+import type { LiveSectionEditorProps } from "./live-section-editor";
+
+// The live editor (Tiptap bound to the doc's Y.Doc) is a chunk of its own, like the saving editor.
+let liveEditorLoading: Promise<typeof import("./live-section-editor")> | null = null;
+function loadLiveSectionEditor() {
+  liveEditorLoading ??= import("./live-section-editor").catch((error: unknown) => {
+    liveEditorLoading = null;
+    throw error;
+  });
+  return liveEditorLoading;
+}
 
 export type SectionBlockProps = {
   docId: string;
@@ -24,13 +42,22 @@ export type SectionBlockProps = {
   /** False for viewers: the server's HTML and nothing else (no editor code is ever loaded). */
   editable: boolean;
   save: (input: SaveSectionInput) => Promise<SaveOutcome>;
+  /** People who can read the doc, for @-mentions in the text (members editing; never share links). */
+  mentions?: (docId: string, query: string) => Promise<ActionResult<MentionCandidateDTO[]>>;
   /** After each acknowledged save of this section (for the doc's "Last updated" stamp). */
   onSaved?: (outcome: SavedOutcome) => void;
   /** The signed-in user's id, so people sharing a browser never inherit each other's drafts. */
   userId?: string;
+  /** Rename, move and remove, for a section of the doc's own (`section.extra`) that this person may edit. */
+  sectionActions?: SectionActions;
 };
 
 type Notice = "restored" | "restore-failed" | null;
+
+// Only editors of a doc with sections of its own need these: readers never download them.
+const ExtraSectionControls = lazy(() =>
+  import("@/components/docs/extra-section-controls").then((m) => ({ default: m.ExtraSectionControls })),
+);
 
 function newer(a: Stamp, b: Stamp | null): Stamp {
   return b && Date.parse(b.at) > Date.parse(a.at) ? b : a;
@@ -41,7 +68,16 @@ function newer(a: Stamp, b: Stamp | null): Stamp {
  * server-rendered HTML until someone edits, then the Tiptap editor, loaded on
  * demand. Restores and saves unsaved work found on this device.
  */
-export function SectionBlock({ docId, section, editable, save, onSaved, userId }: SectionBlockProps) {
+export function SectionBlock({
+  docId,
+  section,
+  editable,
+  save,
+  mentions,
+  onSaved,
+  userId,
+  sectionActions,
+}: SectionBlockProps) {
   const headingId = `${section.key}-heading`;
   const scope = useMemo(() => ({ docId, sectionKey: section.key, userId }), [docId, section.key, userId]);
   // The server's HTML escapes text, so "<table" is only ever a table.
@@ -50,13 +86,41 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   // The section with its JSON, as the server holds it when editing starts.
   const [source, setSource] = useState<SectionDTO | null>(null);
   const [Editor, setEditor] = useState<ComponentType<SectionEditorProps> | null>(null);
+  const [LiveEditor, setLiveEditor] = useState<ComponentType<LiveSectionEditorProps> | null>(null);
+  // The doc's live session (null before it connects, or when live editing is off): edits go through it.
+  const session = useLiveSession();
+  const live = useSessionStatus(session);
+  const liveHtml = useLiveHtml(session, section.key, section.html);
   // Editing was asked for and the editor's code or the section's JSON is on its way.
   const [pending, setPending] = useState<{ focus: FocusRequest; insertOutline: boolean } | null>(null);
   const [loadFailed, setLoadFailed] = useState<string | null>(null);
-  const [saveState, setSaveState] = useState<{ status: SaveStatus; draftsKept: boolean }>({ status: { kind: "idle" }, draftsKept: true });
+  const [saveState, setSaveState] = useState<{ status: SaveStatus; draftsKept: boolean }>({
+    status: { kind: "idle" },
+    draftsKept: true,
+  });
   const [notice, setNotice] = useState<Notice>(null);
   const [localStamp, setLocalStamp] = useState<Stamp | null>(null);
   const typedAhead = useRef("");
+  const findPeople = useMemo(
+    () =>
+      mentions
+        ? async (query: string) => {
+            const result = await mentions(docId, query);
+            return result.ok ? result.data : [];
+          }
+        : undefined,
+    [mentions, docId],
+  );
+  // Escape or "Done" closed the editor: its content as read-view HTML, until the live fragment shows newer.
+  const [closed, setClosed] = useState<{ view: FinishedView; live: LiveHtml | null } | null>(null);
+  // The closed editor's last save: editing again starts from what it saved, not from before.
+  const settling = useRef<Promise<unknown> | null>(null);
+  const doneRef = useRef<(() => void) | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  // Closed by the keyboard or the Done button: focus stays in the section (its read view: Enter edits again).
+  useEffect(() => {
+    if (closed) sectionRef.current?.querySelector<HTMLElement>(".section-body [data-editable]")?.focus();
+  }, [closed]);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -65,19 +129,23 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   /** The editor's code and the section's JSON, together; `open` runs with both (and again on "Try again"). */
   const lastOpen = useRef<((fetched: SectionDTO) => void) | null>(null);
   const fetchBoth = useCallback(
-    (open: (fetched: SectionDTO) => void) => {
+    (open: (fetched: SectionDTO) => void, liveEditing = false) => {
       lastOpen.current = open;
       // A section with a table gets table editing with the editor, so its editor starts complete.
-      Promise.all([loadSectionEditor(), loadSectionSource(docId, section.key), hasTable && loadTableTools()]).then(
+      const editorModule = liveEditing ? loadLiveSectionEditor() : loadSectionEditor();
+      Promise.all([editorModule, loadSectionSource(docId, section.key), hasTable && loadTableTools()]).then(
         ([module, fetched]) => {
           setSource(fetched);
           if (fetched.version !== section.version) setLocalStamp({ at: fetched.updatedAt, by: fetched.updatedBy });
           open(fetched);
-          setEditor(() => module.SectionEditor);
+          if ("LiveSectionEditor" in module) setLiveEditor(() => module.LiveSectionEditor);
+          else setEditor(() => module.SectionEditor);
         },
         (error: unknown) => {
           setPending((prev) => prev ?? { focus: null, insertOutline: false });
-          setLoadFailed(error instanceof Error && error.message ? error.message : "Check your connection and try again.");
+          setLoadFailed(
+            error instanceof Error && error.message ? error.message : "Check your connection and try again.",
+          );
         },
       );
     },
@@ -89,9 +157,29 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
       if (!editable || pending || start) return;
       setPending({ focus, insertOutline });
       setLoadFailed(null);
-      fetchBoth((fetched) => setStart((prev) => prev ?? { content: fetched.content, baseVersion: fetched.version, restored: false, insertOutline, focus }));
+      // Live once the doc has synced with the server (waiting a moment for it); with no live channel, the saving
+      // editor. After a close, once its last save is answered (its JSON fetched afresh, not a preloaded copy).
+      const saved = settling.current;
+      settling.current = null;
+      const settled = saved ? saved.catch(() => {}).then(() => forgetSectionSource(docId, section.key)) : null;
+      void Promise.all([liveSessionFor(docId), settled]).then(([liveSession]) =>
+        fetchBoth(
+          (fetched) =>
+            setStart(
+              (prev) =>
+                prev ?? {
+                  content: fetched.content,
+                  baseVersion: fetched.version,
+                  restored: false,
+                  insertOutline,
+                  focus,
+                },
+            ),
+          liveSession !== null,
+        ),
+      );
     },
-    [editable, pending, start, fetchBoth],
+    [editable, pending, start, fetchBoth, docId, section.key],
   );
   const retry = () => {
     if (!lastOpen.current) return;
@@ -126,7 +214,13 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
           }
           setPending({ focus: null, insertOutline: false });
           // The draft wins over a session started from the server's text in the same instant.
-          setStart((prev) => ({ content: draft.content, baseVersion: draft.baseVersion, restored: true, insertOutline: false, focus: prev?.focus ?? null }));
+          setStart((prev) => ({
+            content: draft.content,
+            baseVersion: draft.baseVersion,
+            restored: true,
+            insertOutline: false,
+            focus: prev?.focus ?? null,
+          }));
           setNotice("restored");
         });
       },
@@ -135,25 +229,90 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
   }, [editable, scope, fetchBoth]);
 
   const onStatus = useCallback((status: SaveStatus, draftsKept: boolean) => setSaveState({ status, draftsKept }), []);
-  const onSectionSaved = useCallback((outcome: SavedOutcome) => {
-    setLocalStamp({ at: outcome.updatedAt, by: outcome.updatedBy });
-    publishDocStamp(docId, { at: outcome.updatedAt, by: outcome.updatedBy, revision: outcome.docRevision });
-    onSavedRef.current?.(outcome);
-  }, [docId]);
-  const onRemoteVersion = useCallback((current: RemoteVersion) => setLocalStamp({ at: current.updatedAt, by: current.updatedBy }), []);
+  const onSectionSaved = useCallback(
+    (outcome: SavedOutcome) => {
+      setLocalStamp({ at: outcome.updatedAt, by: outcome.updatedBy });
+      publishDocStamp(docId, { at: outcome.updatedAt, by: outcome.updatedBy, revision: outcome.docRevision });
+      onSavedRef.current?.(outcome);
+    },
+    [docId],
+  );
+  const onRemoteVersion = useCallback(
+    (current: RemoteVersion) => setLocalStamp({ at: current.updatedAt, by: current.updatedBy }),
+    [],
+  );
   const onRestoreFailed = useCallback(() => setNotice("restore-failed"), []);
+  const onDone = useCallback(
+    (view: FinishedView, settled: Promise<unknown>) => {
+      settling.current = settled;
+      setClosed({ view, live: liveHtml });
+      setStart(null);
+      setPending(null);
+    },
+    [liveHtml],
+  );
   const takeTypedAhead = useCallback(() => {
     const text = typedAhead.current;
     typedAhead.current = "";
     return text;
   }, []);
 
-  const editing = start !== null && Editor !== null && source !== null;
+  const liveEditing = start !== null && session !== null && LiveEditor !== null && source !== null;
+  const editing = liveEditing || (start !== null && Editor !== null && source !== null);
+  // The collaboration server stored this section: its stamp, the doc's, and "Saved" while editing here.
+  const [liveSaved, setLiveSaved] = useState<{ at: string; by: PersonDTO } | null>(null);
+  const [liveDirty, setLiveDirty] = useState(false);
+  // This page changed the section live: its "Saving…/Saved" stays after the editor closes.
+  const [liveTouched, setLiveTouched] = useState(false);
+  useEffect(() => {
+    if (!session) return;
+    // This page's own changes to the section: "Saved" only once a store includes the last of them.
+    let lastClock = 0;
+    const onTransaction = (transaction: { local: boolean; changed: Map<unknown, unknown> }) => {
+      if (!transaction.local || transaction.changed.size === 0) return;
+      if (!session.touches(transaction, section.key)) return;
+      lastClock = session.clock();
+      setLiveDirty(true);
+      setLiveTouched(true);
+    };
+    session.doc.on("afterTransaction", onTransaction);
+    const off = session.onEvent((event) => {
+      if (event.type !== "stored" || !Array.isArray(event.sections)) return;
+      const clocks = (event.clocks ?? {}) as Record<string, number>;
+      if ((clocks[String(session.doc.clientID)] ?? 0) >= lastClock) setLiveDirty(false);
+      const mine = (event.sections as { key: string; at: string; by: PersonDTO }[]).find((s) => s.key === section.key);
+      if (!mine) return;
+      setLiveSaved({ at: mine.at, by: mine.by });
+      setLocalStamp({ at: mine.at, by: mine.by });
+      const revision = typeof event.revision === "number" ? event.revision : undefined;
+      publishDocStamp(docId, { at: mine.at, by: mine.by, revision });
+    });
+    return () => {
+      off();
+      session.doc.off("afterTransaction", onTransaction);
+    };
+  }, [session, section.key, docId]);
+  // Live: the server stores the doc; this page only says whether its changes have reached the server.
+  const liveStatus: SaveStatus | null =
+    liveEditing || (session && liveTouched)
+      ? !live.connected
+        ? { kind: "offline", attempt: 0, retryInMs: 0 }
+        : liveDirty
+          ? { kind: "pending" }
+          : liveSaved
+            ? { kind: "saved", at: liveSaved.at, by: liveSaved.by }
+            : { kind: "idle" }
+      : null;
   const loading = pending !== null && !editing && !loadFailed;
-  const stamp = newer({ at: section.updatedAt, by: section.updatedBy }, localStamp);
+  // A section nobody wrote still carries the stamp of creating the doc: it says so instead (version 1, empty).
+  const unwritten = !localStamp && section.version === 1 && section.isEmpty;
+  // What the read view shows: the closed editor's content while the live fragment has shown nothing newer.
+  const shown = closed && closed.live === liveHtml ? closed.view : liveHtml;
+  const stamp = unwritten ? null : newer({ at: section.updatedAt, by: section.updatedBy }, localStamp);
 
   return (
     <section
+      ref={sectionRef}
       id={section.key}
       aria-labelledby={headingId}
       className="section-block"
@@ -164,12 +323,20 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
         section={section}
         headingId={headingId}
         stamp={stamp}
-        status={saveState.status}
+        status={liveStatus ?? saveState.status}
         draftsKept={saveState.draftsKept}
         canStart={editable && !editing}
         loading={loading}
         onEdit={() => begin({ kind: "end" })}
+        onDone={editing ? () => doneRef.current?.() : undefined}
         onPreload={preload}
+        controls={
+          section.extra && sectionActions ? (
+            <Suspense fallback={null}>
+              <ExtraSectionControls docId={docId} section={section} actions={sectionActions} />
+            </Suspense>
+          ) : null
+        }
       />
       {notice && (
         <Alert variant={notice === "restored" ? "info" : "warning"} className="mb-3 items-start">
@@ -179,7 +346,12 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
                 ? "Restored unsaved changes from this device."
                 : "Unsaved changes on this device could not be opened; showing the saved version."}
             </span>
-            <button type="button" aria-label="Dismiss" className="-m-1 rounded p-1 hover:bg-black/5" onClick={() => setNotice(null)}>
+            <button
+              type="button"
+              aria-label="Dismiss"
+              className="-m-1 rounded p-1 hover:bg-black/5"
+              onClick={() => setNotice(null)}
+            >
               <X aria-hidden="true" className="size-4" />
             </button>
           </div>
@@ -193,8 +365,21 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
           </Button>
         </Alert>
       )}
+      <SectionPresence sectionKey={section.key} />
       <div className="section-body">
-        {start && Editor && source ? (
+        {liveEditing && session && LiveEditor && start && source ? (
+          <LiveEditor
+            section={source}
+            docId={docId}
+            session={session}
+            start={start}
+            takeTypedAhead={takeTypedAhead}
+            editable={live.access === "edit"}
+            onDone={onDone}
+            doneRef={doneRef}
+            findPeople={findPeople}
+          />
+        ) : start && Editor && source ? (
           <Editor
             section={{ ...source, html: section.version === source.version ? section.html : source.html }}
             scope={scope}
@@ -205,10 +390,13 @@ export function SectionBlock({ docId, section, editable, save, onSaved, userId }
             onStatus={onStatus}
             onSaved={onSectionSaved}
             onRemoteVersion={onRemoteVersion}
+            onDone={onDone}
+            doneRef={doneRef}
+            findPeople={findPeople}
           />
         ) : (
           <SectionReadView
-            section={section}
+            section={shown ? { ...section, ...shown } : section}
             editable={editable}
             loading={loading}
             hintId={`${section.key}-edit-hint`}

@@ -1,6 +1,7 @@
 "use client";
 
-import { Pencil } from "lucide-react";
+import { Check, Pencil } from "lucide-react";
+import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/docs/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,8 @@ const TONES: Record<StatusTone, string> = {
 type SectionHeaderProps = {
   section: SectionSummaryDTO;
   headingId: string;
-  stamp: Stamp;
+  /** Null: nobody has written this section yet. */
+  stamp: Stamp | null;
   status: SaveStatus;
   draftsKept: boolean;
   /** Show the Edit button (a writer who is not editing yet). */
@@ -30,9 +32,14 @@ type SectionHeaderProps = {
   loading: boolean;
   onEdit: () => void;
   onPreload: () => void;
+  /** While editing: leave the editor (as Escape does); the section reads as a page again. */
+  onDone?: () => void;
+  /** Rename/move/remove for a section of the doc's own. */
+  controls?: ReactNode;
 };
 
-function StampText({ stamp }: { stamp: Stamp }) {
+function StampText({ stamp }: { stamp: Stamp | null }) {
+  if (!stamp) return <span data-testid="section-unwritten">Not written yet</span>;
   if (!stamp.by) return null;
   return (
     <span>
@@ -41,7 +48,19 @@ function StampText({ stamp }: { stamp: Stamp }) {
   );
 }
 
-export function SectionHeader({ section, headingId, stamp, status, draftsKept, canStart, loading, onEdit, onPreload }: SectionHeaderProps) {
+export function SectionHeader({
+  section,
+  headingId,
+  stamp,
+  status,
+  draftsKept,
+  canStart,
+  loading,
+  onEdit,
+  onPreload,
+  onDone,
+  controls,
+}: SectionHeaderProps) {
   const text = describeSaveStatus(status, { draftsKept });
   return (
     <header className="section-header">
@@ -67,7 +86,21 @@ export function SectionHeader({ section, headingId, stamp, status, draftsKept, c
             Edit
           </Button>
         )}
+        {onDone && (
+          <Button
+            variant="secondary"
+            size="sm"
+            className="ml-auto -my-1"
+            aria-label={`Done editing ${section.title}`}
+            title="Done editing (Esc)"
+            onClick={onDone}
+          >
+            <Check aria-hidden="true" />
+            Done
+          </Button>
+        )}
       </div>
+      {controls}
       <div className="mt-1 flex min-h-5 flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-slate-500">
         <StampText stamp={stamp} />
         {/* Always mounted: a live region only announces changes it was present for. */}

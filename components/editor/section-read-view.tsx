@@ -1,8 +1,9 @@
 "use client";
 
 import { ListPlus } from "lucide-react";
-import type { KeyboardEvent, MouseEvent } from "react";
+import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { createLazyComponent } from "@/components/ui/lazy-component";
 import type { SectionSummaryDTO } from "@/lib/docs/dto";
 import type { FocusRequest } from "./editor-types";
 import { PROSE_CLASS } from "./prose";
@@ -19,17 +20,39 @@ export type SectionReadViewProps = {
   onTypedAhead: (text: string) => void;
 };
 
-const INTERACTIVE = "a, button, input, select, textarea";
+const INTERACTIVE = "a, button, input, select, textarea, summary";
+
+// Mermaid and its drawing code come only to sections that hold a diagram (the renderer marks its source block).
+const SectionDiagrams = createLazyComponent(() =>
+  import("@/components/diagrams/section-diagrams").then((m) => m.SectionDiagrams),
+);
+const hasDiagram = (html: string) => html.includes('<code class="language-mermaid">');
 
 /**
  * The server-rendered section: same root classes as the editor, so the editor can
  * take its place without a jump. For writers it is the way in: click (the caret
  * lands where they clicked), or focus and press Enter.
  */
-export function SectionReadView({ section, editable, loading, hintId, onEdit, onInsertOutline, onPreload, onTypedAhead }: SectionReadViewProps) {
+export function SectionReadView({
+  section,
+  editable,
+  loading,
+  hintId,
+  onEdit,
+  onInsertOutline,
+  onPreload,
+  onTypedAhead,
+}: SectionReadViewProps) {
+  const prose = useRef<HTMLDivElement>(null);
+  const diagrams = hasDiagram(section.html) && <SectionDiagrams root={prose} html={section.html} />;
   if (!editable) {
     if (section.isEmpty) return <p className="section-empty">Nothing written yet.</p>;
-    return <div className={PROSE_CLASS} dangerouslySetInnerHTML={{ __html: section.html }} />;
+    return (
+      <>
+        <div ref={prose} className={PROSE_CLASS} dangerouslySetInnerHTML={{ __html: section.html }} />
+        {diagrams}
+      </>
+    );
   }
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
@@ -72,13 +95,23 @@ export function SectionReadView({ section, editable, loading, hintId, onEdit, on
       </span>
       {section.isEmpty ? (
         <div className={PROSE_CLASS} {...common}>
-          <p className="doc-guidance">{section.guidance || "Nothing written yet."}</p>
+          {/* Guidance is for the writer: on paper an empty section only says it is not written yet. */}
+          <p className="doc-guidance print:hidden">{section.guidance || "Nothing written yet."}</p>
+          <p className="section-empty hidden print:block">Not written yet.</p>
         </div>
       ) : (
-        <div className={PROSE_CLASS} {...common} dangerouslySetInnerHTML={{ __html: section.html }} />
+        <div ref={prose} className={PROSE_CLASS} {...common} dangerouslySetInnerHTML={{ __html: section.html }} />
       )}
+      {!section.isEmpty && diagrams}
       {section.isEmpty && section.hasOutline && (
-        <Button variant="secondary" size="sm" className="mt-3" onClick={onInsertOutline} onPointerDown={onPreload} disabled={loading}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-3"
+          onClick={onInsertOutline}
+          onPointerDown={onPreload}
+          disabled={loading}
+        >
           <ListPlus aria-hidden="true" />
           Insert outline
         </Button>

@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PersonDTO, SaveOutcome } from "@/lib/docs/dto";
 import { SectionSaver, type SaveRequest, type SaveStatus } from "./section-saver";
 
-const doc = (text: string): JSONContent => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const doc = (text: string): JSONContent => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
 const me: PersonDTO = { id: "u_me", name: "Me" };
 const ada: PersonDTO = { id: "u_ada", name: "Ada Lovelace" };
 
@@ -46,7 +49,13 @@ class FakeServer {
   };
 
   current() {
-    return { version: this.version, content: this.content, html: "<p>theirs</p>", updatedAt: "2026-11-26T09:59:00Z", updatedBy: this.by };
+    return {
+      version: this.version,
+      content: this.content,
+      html: "<p>theirs</p>",
+      updatedAt: "2026-11-26T09:59:00Z",
+      updatedBy: this.by,
+    };
   }
 
   /** Someone else saves. */
@@ -286,7 +295,11 @@ describe("SectionSaver", () => {
     const saver = make();
     type(saver, "huge");
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(saver.status).toEqual({ kind: "failed", reason: "invalid", message: "Content is larger than the 512 KB limit" });
+    expect(saver.status).toEqual({
+      kind: "failed",
+      reason: "invalid",
+      message: "Content is larger than the 512 KB limit",
+    });
     await saver.flush();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(server.calls).toHaveLength(1);

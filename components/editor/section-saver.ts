@@ -204,7 +204,12 @@ export class SectionSaver {
       const { current } = outcome;
       const theirs = stableStringify(current.content);
       if (theirs === key && current.updatedBy) {
-        const saved: SavedOutcome = { status: "saved", version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy };
+        const saved: SavedOutcome = {
+          status: "saved",
+          version: current.version,
+          updatedAt: current.updatedAt,
+          updatedBy: current.updatedBy,
+        };
         return this.#saved(saved, content, key, queued);
       }
       if (theirs === key || this.#unconfirmed.has(theirs)) {

@@ -14,7 +14,10 @@ export class SectionFetchError extends Error {}
 async function fetchSection(docId: string, key: string): Promise<SectionDTO> {
   let res: Response;
   try {
-    res = await fetch(`/api/docs/${encodeURIComponent(docId)}/sections/${encodeURIComponent(key)}`, { cache: "no-store", headers: { Accept: "application/json" } });
+    res = await fetch(`/api/docs/${encodeURIComponent(docId)}/sections/${encodeURIComponent(key)}`, {
+      cache: "no-store",
+      headers: { Accept: "application/json" },
+    });
   } catch {
     throw new SectionFetchError("You seem to be offline.");
   }
@@ -40,4 +43,9 @@ export function preloadSectionSource(docId: string, key: string): void {
   const promise = fetchSection(docId, key);
   promise.catch(() => pending.delete(id));
   pending.set(id, { at: Date.now(), promise });
+}
+
+/** A save just changed the section: the next edit fetches its JSON afresh, not a copy preloaded before. */
+export function forgetSectionSource(docId: string, key: string): void {
+  pending.delete(`${docId}/${key}`);
 }

@@ -7,7 +7,10 @@ export type Shortcut = string;
 
 export function isApplePlatform(): boolean {
   if (typeof navigator === "undefined") return false;
-  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform ?? "";
+  const platform =
+    (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ??
+    navigator.platform ??
+    "";
   return /mac|iphone|ipad|ipod/i.test(platform);
 }
 
@@ -22,6 +25,16 @@ export function formatShortcut(shortcut: Shortcut, apple: boolean): string {
 export function ariaKeyShortcut(shortcut: Shortcut, apple: boolean): string {
   return shortcut
     .split("-")
-    .map((part) => (part === "Mod" ? (apple ? "Meta" : "Control") : part === "Ctrl" ? "Control" : part.length === 1 ? part.toUpperCase() : part))
+    .map((part) =>
+      part === "Mod"
+        ? apple
+          ? "Meta"
+          : "Control"
+        : part === "Ctrl"
+          ? "Control"
+          : part.length === 1
+            ? part.toUpperCase()
+            : part,
+    )
     .join("+");
 }

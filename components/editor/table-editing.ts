@@ -83,13 +83,19 @@ export const TableEditing = Extension.create({
     const forward = (name: (typeof COMMANDS)[number]) =>
       ((...args: unknown[]) =>
         (props: { editor: Editor }) => {
-          const command = toolsOf(props.editor)?.commands[name] as ((...a: unknown[]) => (p: unknown) => boolean) | undefined;
+          const command = toolsOf(props.editor)?.commands[name] as
+            ((...a: unknown[]) => (p: unknown) => boolean) | undefined;
           return command ? command(...args)(props) : false;
         }) as RawCommands[typeof name];
     return Object.fromEntries(COMMANDS.map((name) => [name, forward(name)])) as Partial<RawCommands>;
   },
   addKeyboardShortcuts() {
-    return Object.fromEntries(KEYS.map((key) => [key, ({ editor }: { editor: Editor }) => toolsOf(editor)?.shortcuts[key]?.({ editor }) ?? false]));
+    return Object.fromEntries(
+      KEYS.map((key) => [
+        key,
+        ({ editor }: { editor: Editor }) => toolsOf(editor)?.shortcuts[key]?.({ editor }) ?? false,
+      ]),
+    );
   },
   addProseMirrorPlugins() {
     // Already here (the section opened with a table): the editor starts with them, as with Tiptap's Table.

@@ -43,9 +43,19 @@ export function TableMenuItems({ id, editor, inTable, open, onOpenChange, anchor
     </MenuItem>
   );
   return (
-    <Menu id={id} open={open} onOpenChange={onOpenChange} anchor={anchor} aria-label="Table" onCloseFocus={() => editor.commands.focus()}>
+    <Menu
+      id={id}
+      open={open}
+      onOpenChange={onOpenChange}
+      anchor={anchor}
+      aria-label="Table"
+      onCloseFocus={() => editor.commands.focus()}
+    >
       {!inTable ? (
-        <MenuItem onClose={close} onSelect={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+        <MenuItem
+          onClose={close}
+          onSelect={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+        >
           Insert table (3 × 3)
         </MenuItem>
       ) : (

@@ -10,7 +10,9 @@ import { ToolbarButton } from "./toolbar-button";
 
 // The menu (its items and keyboard handling) comes on first hover, focus or opening,
 // with table editing itself, so "Insert table" and the row/column commands work at once.
-const tableMenuItems = createComponentLoader(() => Promise.all([import("./table-menu-items"), loadTableTools()]).then(([m]) => m.TableMenuItems));
+const tableMenuItems = createComponentLoader(() =>
+  Promise.all([import("./table-menu-items"), loadTableTools()]).then(([m]) => m.TableMenuItems),
+);
 
 /** Insert a 3 × 3 table, or change the one the cursor is in. */
 export function TableMenu({ editor, inTable, disabled }: { editor: Editor; inTable: boolean; disabled: boolean }) {

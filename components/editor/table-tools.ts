@@ -21,14 +21,22 @@ export function createTableTools(editor: Editor): TableTools {
   // What Tiptap hands a Table extension it runs itself (ExtensionManager).
   const context = { name: Table.name, options, storage: {}, editor, type: editor.schema.nodes.table! };
   const commands = getExtensionField<() => Partial<RawCommands>>(Table, "addCommands", context)();
-  const shortcuts = getExtensionField<() => Record<string, KeyboardShortcutCommand>>(Table, "addKeyboardShortcuts", context)();
+  const shortcuts = getExtensionField<() => Record<string, KeyboardShortcutCommand>>(
+    Table,
+    "addKeyboardShortcuts",
+    context,
+  )();
   const plugins = getExtensionField<() => PMPlugin[]>(Table, "addProseMirrorPlugins", context)();
   // The wrapper Tiptap's table view draws (scrolls a wide table in place), as a plugin
   // so it can arrive after the editor was made: ProseMirror redraws with it.
   const View = options.View!;
   const view = new Plugin({
     key: new PluginKey("tableView"),
-    props: { nodeViews: { table: (node, editorView) => new View(node, options.cellMinWidth, editorView, options.HTMLAttributes) } },
+    props: {
+      nodeViews: {
+        table: (node, editorView) => new View(node, options.cellMinWidth, editorView, options.HTMLAttributes),
+      },
+    },
   });
   return { commands, shortcuts, plugins: [...plugins, view] };
 }

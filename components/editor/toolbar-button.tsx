@@ -9,14 +9,17 @@ import { ariaKeyShortcut, formatShortcut, isApplePlatform } from "./shortcuts";
 
 /** Square, quiet, and blue while its format is on. */
 export const toolbarButtonClassName =
-  "size-8! rounded-md text-slate-600 hover:text-slate-900 aria-pressed:bg-brand-50 aria-pressed:text-brand-800 aria-pressed:hover:bg-brand-100 " +
+  "size-8! rounded-md text-slate-600 hover:text-slate-900 " +
+  "aria-pressed:bg-brand-50 aria-pressed:text-brand-800 aria-pressed:hover:bg-brand-100 " +
   "aria-expanded:bg-slate-100 aria-expanded:text-slate-900";
 
 export function ShortcutHint({ label, shortcut }: { label: ReactNode; shortcut?: string }) {
   return (
     <span className="flex items-center gap-2">
       <span>{label}</span>
-      {shortcut && <span className="font-mono text-[11px] text-slate-300">{formatShortcut(shortcut, isApplePlatform())}</span>}
+      {shortcut && (
+        <span className="font-mono text-[11px] text-slate-300">{formatShortcut(shortcut, isApplePlatform())}</span>
+      )}
     </span>
   );
 }
@@ -35,7 +38,17 @@ export type ToolbarButtonProps = Omit<ComponentProps<typeof Button>, "children" 
  * A toolbar icon button: aria-label (the tooltip is only a hint), aria-pressed for
  * toggles, aria-keyshortcuts, and a tooltip that shows the shortcut.
  */
-export function ToolbarButton({ label, icon: Icon, shortcut, pressed, keepFocus = true, className, onMouseDown, ref, ...props }: ToolbarButtonProps) {
+export function ToolbarButton({
+  label,
+  icon: Icon,
+  shortcut,
+  pressed,
+  keepFocus = true,
+  className,
+  onMouseDown,
+  ref,
+  ...props
+}: ToolbarButtonProps) {
   const apple = isApplePlatform();
   const tip = useTooltip();
   const anchor = useRef<HTMLButtonElement | null>(null);
@@ -45,10 +58,12 @@ export function ToolbarButton({ label, icon: Icon, shortcut, pressed, keepFocus 
     if (typeof ref === "function") ref(el);
     else if (ref) (ref as { current: HTMLButtonElement | null }).current = el;
   };
-  const on = <E,>(own: (event: E) => void, theirs?: (event: E) => void) => (event: E) => {
-    own(event);
-    theirs?.(event);
-  };
+  const on =
+    <E,>(own: (event: E) => void, theirs?: (event: E) => void) =>
+    (event: E) => {
+      own(event);
+      theirs?.(event);
+    };
   const { onPointerEnter, onPointerLeave, onPointerDown, onFocus, onBlur, ...rest } = props;
   return (
     <>

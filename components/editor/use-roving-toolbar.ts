@@ -45,11 +45,15 @@ export function useRovingToolbar(ref: RefObject<HTMLElement | null>) {
       const index = list.indexOf(event.target as HTMLElement);
       if (index === -1) return;
       const next =
-        event.key === "ArrowRight" ? (index + 1) % list.length
-        : event.key === "ArrowLeft" ? (index - 1 + list.length) % list.length
-        : event.key === "Home" ? 0
-        : event.key === "End" ? list.length - 1
-        : null;
+        event.key === "ArrowRight"
+          ? (index + 1) % list.length
+          : event.key === "ArrowLeft"
+            ? (index - 1 + list.length) % list.length
+            : event.key === "Home"
+              ? 0
+              : event.key === "End"
+                ? list.length - 1
+                : null;
       if (next === null) return;
       event.preventDefault();
       list[next]?.focus();

@@ -33,11 +33,25 @@ type Options = AutosaveCallbacks & {
  * the draft (≤ 300 ms later) and to the saver (1 s after typing stops); blur,
  * tab hidden and page hide flush both; `online` retries at once.
  */
-export function useSectionAutosave({ editor, scope, baseVersion, savedContent, saveAtOnce, save, ...callbacks }: Options) {
+export function useSectionAutosave({
+  editor,
+  scope,
+  baseVersion,
+  savedContent,
+  saveAtOnce,
+  save,
+  ...callbacks
+}: Options) {
   const { docId, sectionKey, userId } = scope;
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const [saver] = useState(
-    () => new SectionSaver({ baseVersion, savedContent, getContent: () => savedContent, save: () => Promise.resolve(NOT_CONNECTED) }),
+    () =>
+      new SectionSaver({
+        baseVersion,
+        savedContent,
+        getContent: () => savedContent,
+        save: () => Promise.resolve(NOT_CONNECTED),
+      }),
   );
   const draftsKept = useRef(true);
   const savedAtOnce = useRef(false);
@@ -126,5 +140,8 @@ export function useSectionAutosave({ editor, scope, baseVersion, savedContent, s
     latestCallbacks.current.onRemoteVersion(state.current);
   }, [saver, editor, docId, sectionKey, userId]);
 
-  return { status, conflict, keepMine, acceptTheirs, saveMerged: keepMine };
+  /** Save now (leaving the editor): resolves once the save is answered. */
+  const flush = useCallback(() => saver.flush(), [saver]);
+
+  return { status, conflict, keepMine, acceptTheirs, saveMerged: keepMine, flush };
 }

@@ -1,6 +1,7 @@
 import { Bell, ChevronDown } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
+import { HeaderSearch } from "./header-search";
 import { Logo } from "./logo";
 import { AccountMenu, WorkspaceMenu } from "./header-menus";
 import { NavLink } from "./nav-link";
@@ -59,15 +60,25 @@ export function AppHeader({
             </NavLink>
           ))}
         </nav>
+        <HeaderSearch />
         <NavLink
           href="/inbox"
-          className="relative inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          className={cn(
+            "relative inline-flex size-9 shrink-0 items-center justify-center rounded-md",
+            "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+          )}
           data-testid="inbox-link"
         >
           <Bell aria-hidden="true" className="size-5" />
           <span className="sr-only">Inbox{unreadCount > 0 ? `, ${unreadCount} unread` : ""}</span>
           {unreadCount > 0 && (
-            <span aria-hidden="true" className="absolute -top-0.5 -right-0.5 min-w-4.5 rounded-full bg-red-600 px-1 text-center text-[11px] leading-4.5 font-semibold text-white">
+            <span
+              aria-hidden="true"
+              className={cn(
+                "absolute -top-0.5 -right-0.5 min-w-4.5 rounded-full bg-red-600 px-1",
+                "text-center text-[11px] leading-4.5 font-semibold text-white",
+              )}
+            >
               {unreadCount > 99 ? "99+" : unreadCount}
             </span>
           )}

@@ -1,14 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { Check, LogOut, Settings, ShieldCheck } from "lucide-react";
+import { Check, KeyRound, LogOut, Settings, ShieldCheck } from "lucide-react";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
+import { clearDeviceCopies } from "@/components/collab/device-copies";
 import { cn } from "@/components/ui/cn";
-import { DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+} from "@/components/ui/dropdown-menu";
 import type { HeaderWorkspace } from "./app-header";
 
 /** Loaded on first use of the header's menus (./header-menus.tsx). */
-export function WorkspaceMenuContent({ workspaces, currentSlug }: { workspaces: Pick<HeaderWorkspace, "slug" | "name">[]; currentSlug: string }) {
+export function WorkspaceMenuContent({
+  workspaces,
+  currentSlug,
+}: {
+  workspaces: Pick<HeaderWorkspace, "slug" | "name">[];
+  currentSlug: string;
+}) {
   return (
     <DropdownMenuContent>
       <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
@@ -24,7 +36,13 @@ export function WorkspaceMenuContent({ workspaces, currentSlug }: { workspaces: 
   );
 }
 
-export function AccountMenuContent({ user, workspaceSlug }: { user: { name: string; email: string }; workspaceSlug: string }) {
+export function AccountMenuContent({
+  user,
+  workspaceSlug,
+}: {
+  user: { name: string; email: string };
+  workspaceSlug: string;
+}) {
   return (
     <DropdownMenuContent align="end" className="min-w-56">
       <DropdownMenuLabel>
@@ -37,10 +55,16 @@ export function AccountMenuContent({ user, workspaceSlug }: { user: { name: stri
           <Settings aria-hidden="true" /> Workspace settings
         </Link>
       </DropdownMenuItem>
-      <DropdownMenuItem onSelect={() => void signOutAction()}>
+      <DropdownMenuItem asChild>
+        <Link href={`/w/${workspaceSlug}/settings/tokens`}>
+          <KeyRound aria-hidden="true" /> API tokens
+        </Link>
+      </DropdownMenuItem>
+      {/* What this device kept of live docs goes with the session (privacy on a shared computer). */}
+      <DropdownMenuItem onSelect={() => void clearDeviceCopies().then(() => signOutAction())}>
         <LogOut aria-hidden="true" /> Sign out
       </DropdownMenuItem>
-      <DropdownMenuItem onSelect={() => void signOutEverywhereAction()}>
+      <DropdownMenuItem onSelect={() => void clearDeviceCopies().then(() => signOutEverywhereAction())}>
         <ShieldCheck aria-hidden="true" /> Sign out everywhere
       </DropdownMenuItem>
     </DropdownMenuContent>

@@ -18,8 +18,22 @@ type NavLinkProps = Omit<ComponentProps<typeof Link>, "href"> & {
  * the one part of the header that reads the URL in the browser, so the rest of it
  * (logo, avatar, icons) renders on the server and ships no JavaScript.
  */
-export function NavLink({ href, nested = false, className, activeClassName, inactiveClassName, ...props }: NavLinkProps) {
+export function NavLink({
+  href,
+  nested = false,
+  className,
+  activeClassName,
+  inactiveClassName,
+  ...props
+}: NavLinkProps) {
   const pathname = usePathname();
   const active = pathname === href || (nested && pathname.startsWith(`${href}/`));
-  return <Link href={href} aria-current={active ? "page" : undefined} className={cn(className, active ? activeClassName : inactiveClassName)} {...props} />;
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={cn(className, active ? activeClassName : inactiveClassName)}
+      {...props}
+    />
+  );
 }

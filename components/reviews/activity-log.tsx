@@ -5,7 +5,11 @@ import { loadTimelineAction } from "@/app/(app)/docs/[slug]/review-actions";
 import type { TimelineEventDTO } from "@/lib/reviews/dto";
 
 type Timeline = ComponentType<{ events: TimelineEventDTO[] }>;
-type Loaded = { kind: "idle" } | { kind: "loading" } | { kind: "done"; events: TimelineEventDTO[]; Timeline: Timeline } | { kind: "failed"; message: string };
+type Loaded =
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "done"; events: TimelineEventDTO[]; Timeline: Timeline }
+  | { kind: "failed"; message: string };
 
 // Its code comes with the events, the first time the log is opened.
 const loadTimeline = () => import("./review-timeline").then((m) => m.ReviewTimeline);
@@ -19,8 +23,12 @@ export function ActivityLog({ docId }: { docId: string }) {
   const load = () => {
     setState({ kind: "loading" });
     Promise.all([loadTimelineAction(docId), loadTimeline()]).then(
-      ([result, Timeline]) => setState(result.ok ? { kind: "done", events: result.data, Timeline } : { kind: "failed", message: result.message }),
-      () => setState({ kind: "failed", message: "The activity could not be loaded. Check your connection and try again." }),
+      ([result, Timeline]) =>
+        setState(
+          result.ok ? { kind: "done", events: result.data, Timeline } : { kind: "failed", message: result.message },
+        ),
+      () =>
+        setState({ kind: "failed", message: "The activity could not be loaded. Check your connection and try again." }),
     );
   };
   return (

@@ -7,7 +7,15 @@ import { toast } from "@/components/ui/toaster";
 import { listReviewCandidatesAction, requestReviewAction } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -23,7 +31,8 @@ type Props = {
   requiredApprovals: number | null;
 };
 
-type Candidates = { kind: "loading" } | { kind: "done"; people: ReviewCandidateDTO[] } | { kind: "failed"; message: string };
+type Candidates =
+  { kind: "loading" } | { kind: "done"; people: ReviewCandidateDTO[] } | { kind: "failed"; message: string };
 
 /** Members who may be asked, fetched when the dialog's code loads (on hover of its button), not with every page. */
 function useReviewCandidates(docId: string): Candidates {
@@ -31,8 +40,15 @@ function useReviewCandidates(docId: string): Candidates {
   useEffect(() => {
     let live = true;
     listReviewCandidatesAction(docId).then(
-      (result) => live && setState(result.ok ? { kind: "done", people: result.data } : { kind: "failed", message: result.message }),
-      () => live && setState({ kind: "failed", message: "The list of people could not be loaded. Close the dialog and try again." }),
+      (result) =>
+        live &&
+        setState(result.ok ? { kind: "done", people: result.data } : { kind: "failed", message: result.message }),
+      () =>
+        live &&
+        setState({
+          kind: "failed",
+          message: "The list of people could not be loaded. Close the dialog and try again.",
+        }),
     );
     return () => {
       live = false;
@@ -43,7 +59,13 @@ function useReviewCandidates(docId: string): Candidates {
 
 const box = "size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600";
 
-export function RequestReviewDialog({ docId, sections, alreadyRequested, rule: initialRule, requiredApprovals }: Props) {
+export function RequestReviewDialog({
+  docId,
+  sections,
+  alreadyRequested,
+  rule: initialRule,
+  requiredApprovals,
+}: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -68,7 +90,9 @@ export function RequestReviewDialog({ docId, sections, alreadyRequested, rule: i
         requiredApprovals: rule === "AT_LEAST" ? Number(form.get("requiredApprovals")) : undefined,
       });
       if (!result.ok) return setError(result);
-      toast.success(`Review requested from ${result.data.requested} ${result.data.requested === 1 ? "person" : "people"}.`);
+      toast.success(
+        `Review requested from ${result.data.requested} ${result.data.requested === 1 ? "person" : "people"}.`,
+      );
       setOpen(false);
       setReviewers([]);
       router.refresh();
@@ -85,7 +109,9 @@ export function RequestReviewDialog({ docId, sections, alreadyRequested, rule: i
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Request review</DialogTitle>
-          <DialogDescription>Reviewers sign off on the exact content. Any later edit to what they approved makes their approval stale.</DialogDescription>
+          <DialogDescription>
+            Reviewers sign off on the exact content. Any later edit to what they approved makes their approval stale.
+          </DialogDescription>
         </DialogHeader>
         {missing.length > 0 && (
           <Alert variant="warning" title="Required sections are empty">
@@ -101,36 +127,66 @@ export function RequestReviewDialog({ docId, sections, alreadyRequested, rule: i
             ) : candidates.kind === "failed" ? (
               <p className="text-sm text-red-700">{candidates.message}</p>
             ) : candidates.people.length === 0 ? (
-              <p className="text-sm text-slate-600">Nobody else in this workspace can review yet. Invite a member from Settings.</p>
+              <p className="text-sm text-slate-600">
+                Nobody else in this workspace can review yet. Invite a member from Settings.
+              </p>
             ) : (
               <ul className="grid max-h-48 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2">
                 {candidates.people.map((c) => (
                   <li key={c.id}>
                     <label className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
-                      <input type="checkbox" className={box} checked={reviewers.includes(c.id)} onChange={() => setReviewers((r) => toggle(r, c.id))} />
+                      <input
+                        type="checkbox"
+                        className={box}
+                        checked={reviewers.includes(c.id)}
+                        onChange={() => setReviewers((r) => toggle(r, c.id))}
+                      />
                       {c.name}
-                      {alreadyRequested.includes(c.id) && <span className="text-xs text-slate-500">already asked — asking again updates the request</span>}
+                      {alreadyRequested.includes(c.id) && (
+                        <span className="text-xs text-slate-500">already asked — asking again updates the request</span>
+                      )}
                     </label>
                   </li>
                 ))}
               </ul>
             )}
-            {error?.fieldErrors?.reviewerIds && <p className="text-sm text-red-700">{error.fieldErrors.reviewerIds.join(" ")}</p>}
+            {error?.fieldErrors?.reviewerIds && (
+              <p className="text-sm text-red-700">{error.fieldErrors.reviewerIds.join(" ")}</p>
+            )}
           </fieldset>
           <fieldset className="grid gap-1.5">
             <legend className="mb-1.5 text-sm font-medium text-slate-900">What to review</legend>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="scope" className={box} checked={scope === "doc"} onChange={() => setScope("doc")} /> The whole doc
+              <input
+                type="radio"
+                name="scope"
+                className={box}
+                checked={scope === "doc"}
+                onChange={() => setScope("doc")}
+              />{" "}
+              The whole doc
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="scope" className={box} checked={scope === "sections"} onChange={() => setScope("sections")} /> Chosen sections
+              <input
+                type="radio"
+                name="scope"
+                className={box}
+                checked={scope === "sections"}
+                onChange={() => setScope("sections")}
+              />{" "}
+              Chosen sections
             </label>
             {scope === "sections" && (
               <ul className="ml-6 grid max-h-44 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2">
                 {sections.map((s) => (
                   <li key={s.key}>
                     <label className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
-                      <input type="checkbox" className={box} checked={keys.includes(s.key)} onChange={() => setKeys((k) => toggle(k, s.key))} />
+                      <input
+                        type="checkbox"
+                        className={box}
+                        checked={keys.includes(s.key)}
+                        onChange={() => setKeys((k) => toggle(k, s.key))}
+                      />
                       {s.title}
                     </label>
                   </li>
@@ -154,11 +210,22 @@ export function RequestReviewDialog({ docId, sections, alreadyRequested, rule: i
           </div>
           {rule === "AT_LEAST" && (
             <Field label="Approvals needed" error={error?.fieldErrors?.requiredApprovals}>
-              <Input name="requiredApprovals" type="number" min={1} max={20} defaultValue={requiredApprovals ?? 1} className="w-24" />
+              <Input
+                name="requiredApprovals"
+                type="number"
+                min={1}
+                max={20}
+                defaultValue={requiredApprovals ?? 1}
+                className="w-24"
+              />
             </Field>
           )}
           <DialogFooter>
-            <Button type="submit" loading={pending} disabled={reviewers.length === 0 || (scope === "sections" && keys.length === 0)}>
+            <Button
+              type="submit"
+              loading={pending}
+              disabled={reviewers.length === 0 || (scope === "sections" && keys.length === 0)}
+            >
               Request review
             </Button>
           </DialogFooter>

@@ -2,9 +2,13 @@
 
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Lock, LockOpen, X } from "lucide-react";
+import { Lock, LockOpen, RotateCw, X } from "lucide-react";
 import { toast } from "@/components/ui/toaster";
-import { cancelReviewRequestAction, setLockedAction } from "@/app/(app)/docs/[slug]/review-actions";
+import {
+  cancelReviewRequestAction,
+  reRequestReviewAction,
+  setLockedAction,
+} from "@/app/(app)/docs/[slug]/review-actions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -48,13 +52,42 @@ export function LockButton({ docId, locked }: { docId: string; locked: boolean }
         startTransition(async () => {
           const result = await setLockedAction(docId, !locked);
           if (!result.ok) return void toast.error(result.message);
-          toast.success(locked ? "Unlocked: the doc can be edited again." : "Locked: nobody can edit the doc until it is unlocked.");
+          toast.success(
+            locked ? "Unlocked: the doc can be edited again." : "Locked: nobody can edit the doc until it is unlocked.",
+          );
           router.refresh();
         })
       }
     >
       {locked ? <LockOpen aria-hidden="true" /> : <Lock aria-hidden="true" />}
       {locked ? "Unlock editing" : "Lock against edits"}
+    </Button>
+  );
+}
+
+/** One click: the reviewers who requested changes are asked again, with what changed since attached. */
+export function RerequestButton({ docId }: { docId: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const ready = useHydrated();
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      loading={pending}
+      disabled={!ready}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await reRequestReviewAction(docId);
+          if (!result.ok) return void toast.error(result.message);
+          const n = result.data.reRequested;
+          toast.success(`Review re-requested from ${n} ${n === 1 ? "person" : "people"}.`);
+          router.refresh();
+        })
+      }
+    >
+      {!pending && <RotateCw aria-hidden="true" />}
+      Re-request review
     </Button>
   );
 }

@@ -22,10 +22,14 @@ export function ReviewPanelSlot({ placement, ...props }: PanelProps & { placemen
     );
   }
   const mine = props.state.me.request?.state;
-  const todo = mine === "pending" || mine === "stale" || !!props.state.me.staleDiff;
+  const todo = mine === "pending" || mine === "stale" || !!props.state.me.staleDiff || !!props.state.me.changesSince;
   const { approvalsCurrent, approvalsNeeded, reviewers } = props.state;
   return (
-    <details className="group mt-5 rounded-lg border border-slate-200 xl:hidden" open={todo} data-testid="review-section">
+    <details
+      className="group mt-5 rounded-lg border border-slate-200 xl:hidden"
+      open={todo}
+      data-testid="review-section"
+    >
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 p-3 text-sm font-medium text-slate-900">
         Review
         <StatusBadge status={props.state.status} />

@@ -20,10 +20,14 @@ export function ReviewTimeline({ events }: { events: TimelineEventDTO[] }) {
           <span aria-hidden="true" className={`mt-1.5 size-2 rounded-full ${DOT[e.type] ?? "bg-slate-300"}`} />
           <div className="min-w-0">
             <p className="text-slate-800">
-              {e.type !== "status.changed" && e.actor && <span className="font-medium text-slate-900">{e.actor.name} </span>}
+              {e.type !== "status.changed" && e.actor && (
+                <span className="font-medium text-slate-900">{e.actor.name} </span>
+              )}
               {e.text}
             </p>
-            {e.detail && <p className="mt-0.5 border-l-2 border-slate-200 pl-2 text-slate-600 whitespace-pre-wrap">{e.detail}</p>}
+            {e.detail && (
+              <p className="mt-0.5 border-l-2 border-slate-200 pl-2 text-slate-600 whitespace-pre-wrap">{e.detail}</p>
+            )}
             <p className="text-xs text-slate-500">
               <RelativeTime iso={e.createdAt} />
             </p>

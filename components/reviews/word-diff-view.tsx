@@ -1,8 +1,12 @@
 import type { SectionDiffDTO } from "@/lib/reviews/dto";
 
-/** A section's word diff: insertions underlined green, deletions struck red; text says which is which for screen readers. */
+/**
+ * A section's word diff: insertions underlined green, deletions struck red; text says which is which for screen
+ * readers.
+ */
 export function WordDiffView({ diffs }: { diffs: SectionDiffDTO[] }) {
-  if (diffs.length === 0) return <p className="text-sm text-slate-600">No words changed (only formatting or whitespace).</p>;
+  if (diffs.length === 0)
+    return <p className="text-sm text-slate-600">No words changed (only formatting or whitespace).</p>;
   return (
     <div className="grid gap-3" data-testid="stale-diff">
       {diffs.map((d) => (
@@ -11,7 +15,9 @@ export function WordDiffView({ diffs }: { diffs: SectionDiffDTO[] }) {
             <a href={`#${d.key}`} className="hover:underline">
               {d.title}
             </a>
-            {d.before === null && <span className="ml-2 font-normal text-slate-500">changed since you loaded the page</span>}
+            {d.before === null && (
+              <span className="ml-2 font-normal text-slate-500">changed since you loaded the page</span>
+            )}
           </figcaption>
           <p className="max-h-64 overflow-y-auto px-3 py-2 text-sm leading-6 whitespace-pre-wrap text-slate-800">
             {d.parts.map((p, i) =>

@@ -13,10 +13,18 @@ describe("share link wording", () => {
 
   it("describes expiry, revocation and use", () => {
     expect(describeExpiry({ expiresAt: null, revokedAt: null, state: "active" }, NOW)).toBe("Never expires");
-    expect(describeExpiry({ expiresAt: new Date(NOW + 30 * DAY).toISOString(), revokedAt: null, state: "active" }, NOW)).toBe("Expires in 30 days");
-    expect(describeExpiry({ expiresAt: new Date(NOW - DAY).toISOString(), revokedAt: null, state: "expired" }, NOW)).toBe("Expired yesterday");
-    expect(describeExpiry({ expiresAt: null, revokedAt: new Date(NOW - 60_000 * 5).toISOString(), state: "revoked" }, NOW)).toBe("Revoked 5 minutes ago");
+    expect(
+      describeExpiry({ expiresAt: new Date(NOW + 30 * DAY).toISOString(), revokedAt: null, state: "active" }, NOW),
+    ).toBe("Expires in 30 days");
+    expect(
+      describeExpiry({ expiresAt: new Date(NOW - DAY).toISOString(), revokedAt: null, state: "expired" }, NOW),
+    ).toBe("Expired yesterday");
+    expect(
+      describeExpiry({ expiresAt: null, revokedAt: new Date(NOW - 60_000 * 5).toISOString(), state: "revoked" }, NOW),
+    ).toBe("Revoked 5 minutes ago");
     expect(describeUse({ useCount: 0, lastUsedAt: null }, NOW)).toBe("Not opened yet");
-    expect(describeUse({ useCount: 3, lastUsedAt: new Date(NOW - 3600_000).toISOString() }, NOW)).toBe("Opened 3 times, last 1 hour ago");
+    expect(describeUse({ useCount: 3, lastUsedAt: new Date(NOW - 3600_000).toISOString() }, NOW)).toBe(
+      "Opened 3 times, last 1 hour ago",
+    );
   });
 });

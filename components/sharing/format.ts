@@ -15,7 +15,9 @@ export function formatDistance(iso: string, now: number): string {
 export function describeExpiry(link: Pick<ShareLinkDTO, "expiresAt" | "revokedAt" | "state">, now: number): string {
   if (link.state === "revoked" && link.revokedAt) return `Revoked ${formatDistance(link.revokedAt, now)}`;
   if (!link.expiresAt) return "Never expires";
-  return link.state === "expired" ? `Expired ${formatDistance(link.expiresAt, now)}` : `Expires ${formatDistance(link.expiresAt, now)}`;
+  return link.state === "expired"
+    ? `Expired ${formatDistance(link.expiresAt, now)}`
+    : `Expires ${formatDistance(link.expiresAt, now)}`;
 }
 
 export function describeUse(link: Pick<ShareLinkDTO, "useCount" | "lastUsedAt">, now: number): string {

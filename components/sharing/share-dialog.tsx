@@ -6,7 +6,14 @@ import { getSharingStateAction } from "@/app/(app)/docs/[slug]/share-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import type { SharingStateDTO } from "@/lib/sharing/dto";
@@ -48,7 +55,9 @@ export function ShareDialog({ docId, docTitle }: { docId: string; docTitle: stri
       <DialogContent className="max-w-xl gap-6 [&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>Share “{docTitle}”</DialogTitle>
-          <DialogDescription>Members open the doc by its link. People outside the workspace get a share link or a per-doc invitation.</DialogDescription>
+          <DialogDescription>
+            Members open the doc by its link. People outside the workspace get a share link or a per-doc invitation.
+          </DialogDescription>
         </DialogHeader>
         {load.kind === "loading" && (
           <div className="grid place-items-center py-10" aria-busy="true">
@@ -69,7 +78,15 @@ export function ShareDialog({ docId, docTitle }: { docId: string; docTitle: stri
   );
 }
 
-function ShareBody({ docId, state, onChange }: { docId: string; state: SharingStateDTO; onChange: () => Promise<void> }) {
+function ShareBody({
+  docId,
+  state,
+  onChange,
+}: {
+  docId: string;
+  state: SharingStateDTO;
+  onChange: () => Promise<void>;
+}) {
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
       <section aria-labelledby="share-canonical" className="grid min-w-0 gap-2 [&>*]:min-w-0">
@@ -77,10 +94,18 @@ function ShareBody({ docId, state, onChange }: { docId: string; state: SharingSt
           Link for people with access
         </h3>
         <div className="flex gap-2">
-          <Input readOnly value={state.canonicalUrl} aria-label="Doc link" className="min-w-0 flex-1 font-mono text-xs sm:text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <Input
+            readOnly
+            value={state.canonicalUrl}
+            aria-label="Doc link"
+            className="min-w-0 flex-1 font-mono text-xs sm:text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <CopyButton text={state.canonicalUrl} label="Copy link" />
         </div>
-        <p className="text-slate-600">Works for workspace members and the people below. Anyone else sees a page that does not exist.</p>
+        <p className="text-slate-600">
+          Works for workspace members and the people below. Anyone else sees a page that does not exist.
+        </p>
       </section>
       {state.canShare ? (
         <>
@@ -88,7 +113,9 @@ function ShareBody({ docId, state, onChange }: { docId: string; state: SharingSt
           <ShareLinks docId={docId} links={state.links} onChange={onChange} />
         </>
       ) : (
-        <p className="rounded-md bg-slate-50 p-3 text-slate-600">Only the doc’s owners and editors can invite people or create share links.</p>
+        <p className="rounded-md bg-slate-50 p-3 text-slate-600">
+          Only the doc’s owners and editors can invite people or create share links.
+        </p>
       )}
     </div>
   );

@@ -16,7 +16,10 @@ export function SharePasswordForm({ token }: { token: string }) {
   return (
     <div className="flex min-h-dvh flex-col items-center bg-slate-50 px-4 py-10 sm:py-20">
       <p className="mb-8 inline-flex items-center gap-2 font-semibold tracking-tight text-slate-900">
-        <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+        <span
+          aria-hidden="true"
+          className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+        >
           DR
         </span>
         Design Review
@@ -24,7 +27,10 @@ export function SharePasswordForm({ token }: { token: string }) {
       <main className="w-full max-w-sm">
         <Card>
           <CardHeader>
-            <span aria-hidden="true" className="mb-2 grid size-10 place-items-center rounded-full bg-brand-50 text-brand-700">
+            <span
+              aria-hidden="true"
+              className="mb-2 grid size-10 place-items-center rounded-full bg-brand-50 text-brand-700"
+            >
               <LockKeyhole className="size-5" />
             </span>
             <CardTitle as="h1" className="text-lg">

@@ -21,7 +21,10 @@ export function SharedWithMe({ docs }: { docs: SharedWithMeDTO[] }) {
         {docs.map((doc) => (
           <li key={doc.id} className="relative flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-slate-50">
             <FileText aria-hidden="true" className="size-4 text-slate-500" />
-            <Link href={`/docs/${doc.slug}`} className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline">
+            <Link
+              href={`/docs/${doc.slug}`}
+              className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline"
+            >
               {doc.title}
             </Link>
             <Badge>{ROLE[doc.role]}</Badge>

@@ -7,7 +7,17 @@ import { toast } from "@/components/ui/toaster";
 import { duplicateTemplateAction } from "@/app/(app)/w/[workspace]/templates/actions";
 import { Button } from "@/components/ui/button";
 
-export function DuplicateTemplateButton({ workspaceId, workspaceSlug, templateId, name }: { workspaceId: string; workspaceSlug: string; templateId: string; name: string }) {
+export function DuplicateTemplateButton({
+  workspaceId,
+  workspaceSlug,
+  templateId,
+  name,
+}: {
+  workspaceId: string;
+  workspaceSlug: string;
+  templateId: string;
+  name: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

@@ -1,8 +1,17 @@
 import type { TemplateEditorDTO } from "@/lib/templates/queries";
 import type { TSaveTemplate } from "@/lib/templates/schemas";
 
-/** One section in the editor. `id` is the row's identity on screen; `key` is the stored section's, absent until saved. */
-export type EditorRow = { id: string; key?: string; title: string; guidance: string; required: boolean; hasOutline: boolean };
+/**
+ * One section in the editor. `id` is the row's identity on screen; `key` is the stored section's, absent until saved.
+ */
+export type EditorRow = {
+  id: string;
+  key?: string;
+  title: string;
+  guidance: string;
+  required: boolean;
+  hasOutline: boolean;
+};
 
 export type EditorValues = { name: string; description: string; rows: EditorRow[] };
 
@@ -31,7 +40,14 @@ export function valuesFrom(template: TemplateEditorDTO | null): EditorValues {
   return {
     name: template.name,
     description: template.description,
-    rows: template.sections.map((s) => ({ id: `key:${s.key}`, key: s.key, title: s.title, guidance: s.guidance, required: s.required, hasOutline: s.hasOutline })),
+    rows: template.sections.map((s) => ({
+      id: `key:${s.key}`,
+      key: s.key,
+      title: s.title,
+      guidance: s.guidance,
+      required: s.required,
+      hasOutline: s.hasOutline,
+    })),
   };
 }
 
@@ -70,17 +86,26 @@ function duplicateTitleIds(rows: readonly EditorRow[]): string[] {
  * The server's field errors, placed on the rows as they were when saved: "sections.2.title"
  * belongs to the row that was third at submit time, wherever it has moved since.
  */
-export function errorsFrom(result: { message: string; fieldErrors?: Record<string, string[]> }, submitted: readonly EditorRow[]): EditorErrors {
+export function errorsFrom(
+  result: { message: string; fieldErrors?: Record<string, string[]> },
+  submitted: readonly EditorRow[],
+): EditorErrors {
   const fieldErrors = result.fieldErrors;
   if (!fieldErrors || Object.keys(fieldErrors).length === 0) return { form: result.message, rows: {} };
-  const errors: EditorErrors = { name: fieldErrors.name, description: fieldErrors.description, sections: fieldErrors.sections, rows: {} };
+  const errors: EditorErrors = {
+    name: fieldErrors.name,
+    description: fieldErrors.description,
+    sections: fieldErrors.sections,
+    rows: {},
+  };
   for (const [path, messages] of Object.entries(fieldErrors)) {
     const match = /^sections\.(\d+)\.(title|guidance)$/.exec(path);
     const row = match ? submitted[Number(match[1])] : undefined;
     if (match && row) (errors.rows[row.id] ??= {})[match[2] as keyof RowErrors] = messages;
   }
   if (errors.sections?.some((m) => /same title/.test(m))) {
-    for (const id of duplicateTitleIds(submitted)) (errors.rows[id] ??= {}).title ??= ["Another section has this title"];
+    for (const id of duplicateTitleIds(submitted))
+      (errors.rows[id] ??= {}).title ??= ["Another section has this title"];
   }
   return errors;
 }

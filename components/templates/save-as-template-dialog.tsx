@@ -6,7 +6,14 @@ import { toast } from "@/components/ui/toaster";
 import { saveDocAsTemplateAction } from "@/app/(app)/docs/[slug]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
@@ -29,7 +36,8 @@ export function SaveAsTemplateDialog({ docId, open, onOpenChange }: Props) {
         <DialogHeader>
           <DialogTitle>Save as template</DialogTitle>
           <DialogDescription>
-            This doc’s sections — titles, order, guidance and required flags — become a new template for the workspace. What is written in them stays here.
+            This doc’s sections — titles, order, guidance and required flags — become a new template for the workspace.
+            What is written in them stays here.
           </DialogDescription>
         </DialogHeader>
         <form
@@ -43,13 +51,22 @@ export function SaveAsTemplateDialog({ docId, open, onOpenChange }: Props) {
               if (!result.ok) return setError({ message: result.message, name: result.fieldErrors?.name });
               onOpenChange(false);
               const href = `/w/${result.data.workspaceSlug}/templates/${result.data.id}`;
-              toast.success(`Template “${name.trim()}” saved.`, { action: { label: "Open", onClick: () => router.push(href) } });
+              toast.success(`Template “${name.trim()}” saved.`, {
+                action: { label: "Open", onClick: () => router.push(href) },
+              });
             });
           }}
         >
           {error && !error.name && <Alert variant="danger">{error.message}</Alert>}
           <Field label="Template name" error={error?.name}>
-            <Input name="name" required maxLength={100} autoFocus autoComplete="off" placeholder="e.g. Service design" />
+            <Input
+              name="name"
+              required
+              maxLength={100}
+              autoFocus
+              autoComplete="off"
+              placeholder="e.g. Service design"
+            />
           </Field>
           <DialogFooter>
             <Button type="submit" loading={pending}>

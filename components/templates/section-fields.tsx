@@ -31,7 +31,15 @@ export function SectionFields({ row, index, count, errors, disabled, onChange, o
           Section {index + 1}
         </p>
         <div className="-my-1 flex items-center gap-0.5">
-          <Button variant="ghost" size="icon" className="size-8" data-move="up" aria-label={`Move ${name} up`} disabled={disabled || index === 0} onClick={() => onMove(-1)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-8"
+            data-move="up"
+            aria-label={`Move ${name} up`}
+            disabled={disabled || index === 0}
+            onClick={() => onMove(-1)}
+          >
             <ArrowUp aria-hidden="true" />
           </Button>
           <Button
@@ -58,10 +66,26 @@ export function SectionFields({ row, index, count, errors, disabled, onChange, o
         </div>
       </div>
       <Field label="Title" error={errors?.title}>
-        <Input value={row.title} onChange={(e) => onChange({ title: e.target.value })} required maxLength={120} data-field="title" placeholder="e.g. Data Model" />
+        <Input
+          value={row.title}
+          onChange={(e) => onChange({ title: e.target.value })}
+          required
+          maxLength={120}
+          data-field="title"
+          placeholder="e.g. Data Model"
+        />
       </Field>
-      <Field label="Guidance" hint="Shown in the empty section, so writers know what belongs there." error={errors?.guidance}>
-        <Textarea value={row.guidance} onChange={(e) => onChange({ guidance: e.target.value })} rows={2} maxLength={2000} />
+      <Field
+        label="Guidance"
+        hint="Shown in the empty section, so writers know what belongs there."
+        error={errors?.guidance}
+      >
+        <Textarea
+          value={row.guidance}
+          onChange={(e) => onChange({ guidance: e.target.value })}
+          rows={2}
+          maxLength={2000}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <div className="flex items-center gap-2">

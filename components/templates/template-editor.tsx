@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Plus } from "lucide-react";
+import { cn } from "@/components/ui/cn";
 import { toast } from "@/components/ui/toaster";
 import { createTemplateAction, updateTemplateAction } from "@/app/(app)/w/[workspace]/templates/actions";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,18 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { TemplateEditorDTO } from "@/lib/templates/queries";
-import { blankRow, errorsFrom, MAX_SECTIONS, moveItem, NO_ERRORS, snapshot, toInput, valuesFrom, type EditorErrors, type EditorRow } from "./editor-state";
+import {
+  blankRow,
+  errorsFrom,
+  MAX_SECTIONS,
+  moveItem,
+  NO_ERRORS,
+  snapshot,
+  toInput,
+  valuesFrom,
+  type EditorErrors,
+  type EditorRow,
+} from "./editor-state";
 import { SectionFields } from "./section-fields";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 
@@ -42,7 +54,9 @@ export function TemplateEditor({ workspaceId, workspaceSlug, template }: Props) 
     else if (target) {
       const row = listRef.current?.querySelector(`[data-row="${target.rowId}"]`);
       // A row moved to either end has that move button disabled: its other one takes focus.
-      const candidates = [target.selector, "[data-move]", '[data-field="title"]'].map((sel) => row?.querySelector<HTMLElement>(`${sel}:not(:disabled)`));
+      const candidates = [target.selector, "[data-move]", '[data-field="title"]'].map((sel) =>
+        row?.querySelector<HTMLElement>(`${sel}:not(:disabled)`),
+      );
       candidates.find(Boolean)?.focus();
     }
   });
@@ -111,10 +125,21 @@ export function TemplateEditor({ workspaceId, workspaceSlug, template }: Props) 
         </CardHeader>
         <CardContent className="grid gap-4">
           <Field label="Name" error={errors.name} hint="Shown in the new-doc dialog.">
-            <Input value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} required maxLength={100} autoFocus={!template} />
+            <Input
+              value={values.name}
+              onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+              required
+              maxLength={100}
+              autoFocus={!template}
+            />
           </Field>
           <Field label="Description" error={errors.description}>
-            <Textarea value={values.description} onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))} rows={2} maxLength={500} />
+            <Textarea
+              value={values.description}
+              onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))}
+              rows={2}
+              maxLength={500}
+            />
           </Field>
         </CardContent>
       </Card>
@@ -150,15 +175,35 @@ export function TemplateEditor({ workspaceId, workspaceSlug, template }: Props) 
           ))}
         </ol>
         <div>
-          <Button ref={addRef} variant="secondary" onClick={add} disabled={pending || values.rows.length >= MAX_SECTIONS}>
+          <Button
+            ref={addRef}
+            variant="secondary"
+            onClick={add}
+            disabled={pending || values.rows.length >= MAX_SECTIONS}
+          >
             <Plus aria-hidden="true" /> Add section
           </Button>
         </div>
       </section>
 
-      <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+      <div
+        className={cn(
+          "sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200",
+          "bg-white/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6",
+        )}
+      >
         <p role="status" className="min-w-0 flex-1 text-sm text-slate-600">
-          {errors.form ? <span className="text-red-700">{errors.form}</span> : pending ? "Saving…" : dirty ? "Unsaved changes" : template ? "All changes saved" : ""}
+          {errors.form ? (
+            <span className="text-red-700">{errors.form}</span>
+          ) : pending ? (
+            "Saving…"
+          ) : dirty ? (
+            "Unsaved changes"
+          ) : template ? (
+            "All changes saved"
+          ) : (
+            ""
+          )}
         </p>
         <Button asChild variant="ghost">
           <Link href={`/w/${workspaceSlug}/templates`}>{dirty ? "Cancel" : "Back to templates"}</Link>

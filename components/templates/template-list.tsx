@@ -8,7 +8,12 @@ import { toast } from "@/components/ui/toaster";
 import { archiveTemplateAction, duplicateTemplateAction } from "@/app/(app)/w/[workspace]/templates/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TemplateSummaryDTO } from "@/lib/templates/queries";
 import { sectionSummary } from "./section-summary";
@@ -29,7 +34,12 @@ export function TemplateList({ workspaceId, workspaceSlug, templates, canManage 
       router.push(href(result.data.id));
     });
   const archive = (t: TemplateSummaryDTO) => {
-    if (!window.confirm(`Archive “${t.name}”? It leaves this list and the new-doc dialog. Docs already made from it do not change.`)) return;
+    if (
+      !window.confirm(
+        `Archive “${t.name}”? It leaves this list and the new-doc dialog. Docs already made from it do not change.`,
+      )
+    )
+      return;
     startTransition(async () => {
       const result = await archiveTemplateAction(workspaceId, t.id);
       if (result.ok) toast.success(`“${t.name}” was archived.`);
@@ -40,7 +50,11 @@ export function TemplateList({ workspaceId, workspaceSlug, templates, canManage 
   return (
     <ul className="divide-y divide-slate-200" aria-busy={pending || undefined}>
       {templates.map((t) => (
-        <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-3 px-4 py-4 sm:px-5" data-testid="template-row">
+        <li
+          key={t.id}
+          className="flex flex-wrap items-center gap-x-4 gap-y-3 px-4 py-4 sm:px-5"
+          data-testid="template-row"
+        >
           <div className="min-w-0 flex-1 basis-64">
             <p className="flex flex-wrap items-center gap-2">
               <Link href={href(t.id)} className="font-medium text-slate-900 hover:underline">
@@ -74,7 +88,13 @@ export function TemplateList({ workspaceId, workspaceSlug, templates, canManage 
                 </Button>
                 <DropdownMenu>
                   <DropdownMenuTrigger asChild>
-                    <Button variant="ghost" size="icon" aria-label={`More actions for ${t.name}`} disabled={pending} className="size-8">
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      aria-label={`More actions for ${t.name}`}
+                      disabled={pending}
+                      className="size-8"
+                    >
                       <Ellipsis aria-hidden="true" />
                     </Button>
                   </DropdownMenuTrigger>

@@ -2,7 +2,8 @@ import { cn } from "./cn";
 
 // Apart from button.tsx so a page can look like a Button without its code (app/error.tsx).
 const base =
-  "inline-flex shrink-0 select-none items-center justify-center whitespace-nowrap rounded-md text-sm font-medium transition-colors " +
+  "inline-flex shrink-0 select-none items-center justify-center whitespace-nowrap rounded-md " +
+  "text-sm font-medium transition-colors " +
   "disabled:pointer-events-none disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60 " +
   "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
 

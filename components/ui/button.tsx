@@ -31,7 +31,13 @@ export function Button({
   if (asChild) {
     // A link cannot be disabled; aria-disabled plus pointer-events-none keeps it inert while busy.
     return (
-      <Slot className={classes} aria-busy={loading || undefined} aria-disabled={loading || disabled || undefined} {...props} before={spinner}>
+      <Slot
+        className={classes}
+        aria-busy={loading || undefined}
+        aria-disabled={loading || disabled || undefined}
+        {...props}
+        before={spinner}
+      >
         {children}
       </Slot>
     );
@@ -73,7 +79,8 @@ function Slot({ before, children, className, ...props }: SlotProps) {
       };
     }
   }
-  for (const [key, value] of Object.entries(own)) if (key !== "children" && key !== "className" && merged[key] === undefined) merged[key] = value;
+  for (const [key, value] of Object.entries(own))
+    if (key !== "children" && key !== "className" && merged[key] === undefined) merged[key] = value;
   merged.className = [className, own.className].filter(Boolean).join(" ");
   return cloneElement(child as ReactElement<Record<string, unknown>>, merged, before, own.children as ReactNode);
 }

@@ -2,7 +2,12 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("min-w-0 rounded-md border border-slate-200 bg-white text-slate-900 shadow-xs", className)} {...props} />;
+  return (
+    <div
+      className={cn("min-w-0 rounded-md border border-slate-200 bg-white text-slate-900 shadow-xs", className)}
+      {...props}
+    />
+  );
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {

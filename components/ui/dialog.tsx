@@ -21,15 +21,29 @@ export type DialogContentProps = ComponentProps<typeof DialogPrimitive.Content> 
  * pass aria-describedby={undefined} to say so. The × comes last in the DOM so that
  * focus starts on the first control of the body, not on "close".
  */
-export function DialogContent({ className, children, hideClose = false, closeLabel = "Close", ...props }: DialogContentProps) {
+export function DialogContent({
+  className,
+  children,
+  hideClose = false,
+  closeLabel = "Close",
+  ...props
+}: DialogContentProps) {
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-slate-900/40 transition-opacity duration-150 starting:opacity-0 motion-reduce:transition-none" />
+      <DialogPrimitive.Overlay
+        className={cn(
+          "fixed inset-0 z-50 bg-slate-900/40",
+          "transition-opacity duration-150 starting:opacity-0 motion-reduce:transition-none",
+        )}
+      />
       <DialogPrimitive.Content
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto",
-          "rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-900 shadow-xl focus:outline-hidden sm:p-6",
-          "transition-[opacity,scale] duration-150 ease-out starting:scale-95 starting:opacity-0 motion-reduce:transition-none",
+          "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg",
+          "-translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto",
+          "rounded-lg border border-slate-200 bg-white p-5 text-sm text-slate-900 shadow-xl",
+          "focus:outline-hidden sm:p-6",
+          "transition-[opacity,scale] duration-150 ease-out starting:scale-95 starting:opacity-0",
+          "motion-reduce:transition-none",
           className,
         )}
         {...props}
@@ -38,7 +52,10 @@ export function DialogContent({ className, children, hideClose = false, closeLab
         {!hideClose && (
           <DialogPrimitive.Close
             aria-label={closeLabel}
-            className="absolute top-3 right-3 inline-flex size-8 items-center justify-center rounded-md text-slate-500 transition-colors hover:bg-slate-100 hover:text-slate-900"
+            className={cn(
+              "absolute top-3 right-3 inline-flex size-8 items-center justify-center rounded-md",
+              "text-slate-500 transition-colors hover:bg-slate-100 hover:text-slate-900",
+            )}
           >
             <X aria-hidden="true" className="size-4" />
           </DialogPrimitive.Close>
@@ -58,7 +75,9 @@ export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
-  return <DialogPrimitive.Title className={cn("text-lg leading-6 font-semibold text-slate-900", className)} {...props} />;
+  return (
+    <DialogPrimitive.Title className={cn("text-lg leading-6 font-semibold text-slate-900", className)} {...props} />
+  );
 }
 
 export function DialogDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {

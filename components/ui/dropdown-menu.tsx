@@ -20,7 +20,12 @@ export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
 
-export function DropdownMenuContent({ className, sideOffset = 4, align = "start", ...props }: ComponentProps<typeof MenuPrimitive.Content>) {
+export function DropdownMenuContent({
+  className,
+  sideOffset = 4,
+  align = "start",
+  ...props
+}: ComponentProps<typeof MenuPrimitive.Content>) {
   return (
     <MenuPrimitive.Portal>
       <MenuPrimitive.Content
@@ -28,7 +33,8 @@ export function DropdownMenuContent({ className, sideOffset = 4, align = "start"
         align={align}
         className={cn(
           FLOATING_SURFACE,
-          "max-h-(--radix-dropdown-menu-content-available-height) min-w-44 origin-(--radix-dropdown-menu-content-transform-origin) p-1 text-slate-700",
+          "max-h-(--radix-dropdown-menu-content-available-height) min-w-44",
+          "origin-(--radix-dropdown-menu-content-transform-origin) p-1 text-slate-700",
           className,
         )}
         {...props}
@@ -61,7 +67,11 @@ export function DropdownMenuItem({ className, variant = "default", ...props }: D
   );
 }
 
-export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof MenuPrimitive.CheckboxItem>) {
+export function DropdownMenuCheckboxItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.CheckboxItem>) {
   return (
     <MenuPrimitive.CheckboxItem
       className={cn(itemClassName, "pl-8 data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900", className)}
@@ -77,7 +87,11 @@ export function DropdownMenuCheckboxItem({ className, children, ...props }: Comp
   );
 }
 
-export function DropdownMenuRadioItem({ className, children, ...props }: ComponentProps<typeof MenuPrimitive.RadioItem>) {
+export function DropdownMenuRadioItem({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.RadioItem>) {
   return (
     <MenuPrimitive.RadioItem
       className={cn(itemClassName, "pl-8 data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900", className)}
@@ -103,5 +117,11 @@ export function DropdownMenuSeparator({ className, ...props }: ComponentProps<ty
 
 /** A hint of the item's keyboard shortcut, right-aligned. Purely visual: wire the shortcut yourself. */
 export function DropdownMenuShortcut({ className, ...props }: ComponentProps<"span">) {
-  return <span aria-hidden="true" className={cn("ml-auto pl-4 text-xs tracking-wide text-slate-500", className)} {...props} />;
+  return (
+    <span
+      aria-hidden="true"
+      className={cn("ml-auto pl-4 text-xs tracking-wide text-slate-500", className)}
+      {...props}
+    />
+  );
 }

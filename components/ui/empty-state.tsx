@@ -11,16 +11,24 @@ export type EmptyStateProps = Omit<ComponentProps<"div">, "title"> & {
   titleAs?: "h2" | "h3";
 };
 
-export function EmptyState({ icon, title, description, action, titleAs: Title = "h2", className, ...props }: EmptyStateProps) {
+export function EmptyState({
+  icon,
+  title,
+  description,
+  action,
+  titleAs: Title = "h2",
+  className,
+  ...props
+}: EmptyStateProps) {
   return (
-    <div
-      className={cn("flex flex-col items-center justify-center px-4 py-12 text-center", className)}
-      {...props}
-    >
+    <div className={cn("flex flex-col items-center justify-center px-4 py-12 text-center", className)} {...props}>
       {icon != null && (
         <div
           aria-hidden="true"
-          className="mb-4 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-600 [&_svg]:size-5"
+          className={cn(
+            "mb-4 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-600",
+            "[&_svg]:size-5",
+          )}
         >
           {icon}
         </div>

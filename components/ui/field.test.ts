@@ -27,7 +27,13 @@ describe("Field", () => {
 
   it("marks the control invalid and points at every error message", () => {
     const view = render(
-      h(Field, { label: "Slug", hint: "Lowercase", error: ["Too short.", "Lowercase only."], id: "slug", children: h(Input) }),
+      h(Field, {
+        label: "Slug",
+        hint: "Lowercase",
+        error: ["Too short.", "Lowercase only."],
+        id: "slug",
+        children: h(Input),
+      }),
     );
     expect(view.attr("input", "aria-invalid")).toBe("true");
     expect(view.attr("input", "aria-describedby")).toBe("slug-error slug-hint");

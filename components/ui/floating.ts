@@ -11,7 +11,13 @@ const HIDDEN: CSSProperties = { position: "fixed", top: 0, left: 0, visibility: 
  * kept inside the viewport and following scroll and resize. What Radix's popper did for
  * the editor's tooltips, link field and table menu, without ~20 KB of floating-ui.
  */
-export function useFloatingStyle(anchor: RefObject<HTMLElement | null>, layer: RefObject<HTMLElement | null>, open: boolean, placement: Placement, offset = 4): CSSProperties {
+export function useFloatingStyle(
+  anchor: RefObject<HTMLElement | null>,
+  layer: RefObject<HTMLElement | null>,
+  open: boolean,
+  placement: Placement,
+  offset = 4,
+): CSSProperties {
   const [style, setStyle] = useState<CSSProperties>(HIDDEN);
   useLayoutEffect(() => {
     if (!open) return;
@@ -27,7 +33,13 @@ export function useFloatingStyle(anchor: RefObject<HTMLElement | null>, layer: R
       const above = a.bottom + offset + h > vh - 8 && a.top - offset - h >= 8;
       const top = above ? a.top - offset - h : a.bottom + offset;
       const maxHeight = above ? a.top - offset - 8 : vh - a.bottom - offset - 8;
-      setStyle({ position: "fixed", top, left, maxHeight, transformOrigin: `${a.left + a.width / 2 - left}px ${above ? "100%" : "0"}` });
+      setStyle({
+        position: "fixed",
+        top,
+        left,
+        maxHeight,
+        transformOrigin: `${a.left + a.width / 2 - left}px ${above ? "100%" : "0"}`,
+      });
     };
     place();
     const onMove = () => {
@@ -46,7 +58,11 @@ export function useFloatingStyle(anchor: RefObject<HTMLElement | null>, layer: R
 }
 
 /** Escape, or a pointer pressed outside every `inside` element, calls `onDismiss` while `open`. */
-export function useDismiss(open: boolean, onDismiss: (how: "escape" | "outside") => void, inside: RefObject<HTMLElement | null>[]) {
+export function useDismiss(
+  open: boolean,
+  onDismiss: (how: "escape" | "outside") => void,
+  inside: RefObject<HTMLElement | null>[],
+) {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {

@@ -1,6 +1,16 @@
 "use client";
 
-import { cloneElement, useEffect, useRef, useState, type ComponentType, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement } from "react";
+import {
+  cloneElement,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+  type FocusEvent,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactElement,
+} from "react";
 
 /**
  * A dropdown menu whose code — Radix (./dropdown-menu) and the menu's own content

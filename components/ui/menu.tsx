@@ -38,11 +38,15 @@ export function Menu({ open, onOpenChange, anchor, onCloseFocus, className, chil
     const items = [...(layer.current?.querySelectorAll<HTMLElement>(ITEM) ?? [])];
     const index = items.indexOf(document.activeElement as HTMLElement);
     const next =
-      event.key === "ArrowDown" ? (index + 1) % items.length
-      : event.key === "ArrowUp" ? (index - 1 + items.length) % items.length
-      : event.key === "Home" ? 0
-      : event.key === "End" ? items.length - 1
-      : null;
+      event.key === "ArrowDown"
+        ? (index + 1) % items.length
+        : event.key === "ArrowUp"
+          ? (index - 1 + items.length) % items.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? items.length - 1
+              : null;
     if (next === null || !items.length) return;
     event.preventDefault();
     items[next]?.focus();
@@ -57,11 +61,7 @@ export function Menu({ open, onOpenChange, anchor, onCloseFocus, className, chil
       aria-orientation="vertical"
       style={style}
       onKeyDown={onKeyDown}
-      className={cn(
-        FLOATING_SURFACE,
-        "min-w-44 p-1 text-slate-700 outline-hidden",
-        className,
-      )}
+      className={cn(FLOATING_SURFACE, "min-w-44 p-1 text-slate-700 outline-hidden", className)}
       {...props}
     >
       {children}
@@ -79,7 +79,14 @@ type MenuItemProps = Omit<ComponentProps<"div">, "onSelect"> & {
 };
 
 /** Focus follows the pointer, as in Radix menus, so hover and keyboard share one highlight. */
-export function MenuItem({ onSelect, onClose, disabled = false, variant = "default", className, ...props }: MenuItemProps) {
+export function MenuItem({
+  onSelect,
+  onClose,
+  disabled = false,
+  variant = "default",
+  className,
+  ...props
+}: MenuItemProps) {
   const run = () => {
     if (disabled) return;
     onClose();
@@ -102,7 +109,9 @@ export function MenuItem({ onSelect, onClose, disabled = false, variant = "defau
       className={cn(
         "relative flex cursor-default items-center gap-2 rounded-sm px-2 py-2 outline-hidden select-none sm:py-1.5",
         "data-[disabled]:pointer-events-none data-[disabled]:opacity-50",
-        variant === "danger" ? "text-red-700 focus:bg-red-50 focus:text-red-800" : "focus:bg-slate-100 focus:text-slate-900",
+        variant === "danger"
+          ? "text-red-700 focus:bg-red-50 focus:text-red-800"
+          : "focus:bg-slate-100 focus:text-slate-900",
         className,
       )}
       {...props}

@@ -12,7 +12,10 @@ export type SelectProps = ComponentProps<"select"> & {
 export function Select({ className, containerClassName, children, ...props }: SelectProps) {
   return (
     <span className={cn("relative block", containerClassName)}>
-      <select className={cn(controlClassName, "h-9 cursor-pointer appearance-none py-1 pr-9 pl-3", className)} {...props}>
+      <select
+        className={cn(controlClassName, "h-9 cursor-pointer appearance-none py-1 pr-9 pl-3", className)}
+        {...props}
+      >
         {children}
       </select>
       <ChevronDown

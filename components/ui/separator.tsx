@@ -8,12 +8,14 @@ export type SeparatorProps = ComponentProps<"div"> & {
 };
 
 export function Separator({ orientation = "horizontal", decorative = true, className, ...props }: SeparatorProps) {
-  const a11y = decorative
-    ? { role: "none" }
-    : { role: "separator", "aria-orientation": orientation };
+  const a11y = decorative ? { role: "none" } : { role: "separator", "aria-orientation": orientation };
   return (
     <div
-      className={cn("shrink-0 bg-slate-200", orientation === "horizontal" ? "h-px w-full" : "w-px self-stretch", className)}
+      className={cn(
+        "shrink-0 bg-slate-200",
+        orientation === "horizontal" ? "h-px w-full" : "w-px self-stretch",
+        className,
+      )}
       {...a11y}
       {...props}
     />

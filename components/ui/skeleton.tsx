@@ -6,5 +6,11 @@ import { cn } from "./cn";
  * mark the region that is loading with aria-busy, or put a Spinner with a label nearby.
  */
 export function Skeleton({ className, ...props }: ComponentProps<"div">) {
-  return <div aria-hidden="true" className={cn("animate-pulse rounded-md bg-slate-200 motion-reduce:animate-none", className)} {...props} />;
+  return (
+    <div
+      aria-hidden="true"
+      className={cn("animate-pulse rounded-md bg-slate-200 motion-reduce:animate-none", className)}
+      {...props}
+    />
+  );
 }

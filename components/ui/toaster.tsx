@@ -24,7 +24,11 @@ function loadSonner(): Promise<Sonner> {
   return sonner;
 }
 
-async function show(kind: "message" | "success" | "error" | "info" | "warning", message: Message, data?: ExternalToast): Promise<void> {
+async function show(
+  kind: "message" | "success" | "error" | "info" | "warning",
+  message: Message,
+  data?: ExternalToast,
+): Promise<void> {
   const loaded = await loadSonner();
   mounted ??= new Promise<void>((resolve) => {
     markMounted = resolve;

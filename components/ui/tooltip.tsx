@@ -44,7 +44,21 @@ export function useTooltip(delay = 300) {
   return { open, id, triggerProps, hide };
 }
 
-export function TooltipContent({ anchor, open, id, side = "bottom", className, children }: { anchor: RefObject<HTMLElement | null>; open: boolean; id: string; side?: Placement; className?: string; children: ReactNode }) {
+export function TooltipContent({
+  anchor,
+  open,
+  id,
+  side = "bottom",
+  className,
+  children,
+}: {
+  anchor: RefObject<HTMLElement | null>;
+  open: boolean;
+  id: string;
+  side?: Placement;
+  className?: string;
+  children: ReactNode;
+}) {
   const layer = useRef<HTMLDivElement | null>(null);
   const style = useFloatingStyle(anchor, layer, open, side, 6);
   if (!open) return null;

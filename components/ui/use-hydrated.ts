@@ -11,5 +11,9 @@ const never = () => () => {};
  * handler yet, or into a field whose value hydration would reset.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(never, () => true, () => false);
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
 }

@@ -12,7 +12,17 @@ import { canManageMember, ROLE_LABELS, WORKSPACE_ROLES } from "@/lib/auth/permis
 import type { WorkspaceRole } from "@/lib/db/generated/enums";
 import type { MemberDTO } from "@/lib/workspaces/queries";
 
-export function MemberList({ workspaceId, members, myRole, myUserId }: { workspaceId: string; members: MemberDTO[]; myRole: WorkspaceRole; myUserId: string }) {
+export function MemberList({
+  workspaceId,
+  members,
+  myRole,
+  myUserId,
+}: {
+  workspaceId: string;
+  members: MemberDTO[];
+  myRole: WorkspaceRole;
+  myUserId: string;
+}) {
   const [pending, startTransition] = useTransition();
   const run = (fn: () => Promise<{ ok: boolean; message?: string }>, success: string) =>
     startTransition(async () => {
@@ -41,7 +51,12 @@ export function MemberList({ workspaceId, members, myRole, myUserId }: { workspa
                 value={m.role}
                 disabled={pending}
                 containerClassName="w-32"
-                onChange={(e) => run(() => changeRoleAction(workspaceId, m.membershipId, e.target.value), `${m.name} is now ${ROLE_LABELS[e.target.value as WorkspaceRole].toLowerCase()}.`)}
+                onChange={(e) =>
+                  run(
+                    () => changeRoleAction(workspaceId, m.membershipId, e.target.value),
+                    `${m.name} is now ${ROLE_LABELS[e.target.value as WorkspaceRole].toLowerCase()}.`,
+                  )
+                }
               >
                 {WORKSPACE_ROLES.filter((r) => canManageMember(myRole, m.role, r)).map((r) => (
                   <option key={r} value={r}>
@@ -60,7 +75,10 @@ export function MemberList({ workspaceId, members, myRole, myUserId }: { workspa
                 disabled={pending}
                 onClick={() => {
                   if (!window.confirm(isMe ? "Leave this workspace?" : `Remove ${m.name} from this workspace?`)) return;
-                  run(() => removeMemberAction(workspaceId, m.membershipId), isMe ? "You left the workspace." : `${m.name} was removed.`);
+                  run(
+                    () => removeMemberAction(workspaceId, m.membershipId),
+                    isMe ? "You left the workspace." : `${m.name} was removed.`,
+                  );
                 }}
               >
                 <Trash2 aria-hidden="true" />

@@ -8,7 +8,13 @@ import { Button } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { InvitationDTO } from "@/lib/workspaces/invitations";
 
-export function PendingInvitations({ workspaceId, invitations }: { workspaceId: string; invitations: InvitationDTO[] }) {
+export function PendingInvitations({
+  workspaceId,
+  invitations,
+}: {
+  workspaceId: string;
+  invitations: InvitationDTO[];
+}) {
   const [pending, startTransition] = useTransition();
   if (invitations.length === 0) return <p className="text-sm text-slate-600">No pending invitations.</p>;
   return (
@@ -18,7 +24,8 @@ export function PendingInvitations({ workspaceId, invitations }: { workspaceId: 
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{inv.email}</p>
             <p className="text-sm text-slate-600">
-              Invited by {inv.invitedBy} · expires {new Date(inv.expiresAt).toLocaleDateString("en", { month: "short", day: "numeric" })}
+              Invited by {inv.invitedBy} · expires{" "}
+              {new Date(inv.expiresAt).toLocaleDateString("en", { month: "short", day: "numeric" })}
             </p>
           </div>
           <Badge>{ROLE_LABELS[inv.role]}</Badge>

@@ -1,0 +1,73 @@
+"use client";
+
+import { Search } from "lucide-react";
+import { useCallback, useEffect, useState, type ComponentType } from "react";
+import { cn } from "@/components/ui/cn";
+import { Kbd } from "@/components/ui/kbd";
+
+type DialogProps = { open: boolean; onOpenChange: (open: boolean) => void };
+
+// The dialog (Radix, the result list, the fetching) comes on first hover, focus or Ctrl/Cmd+K.
+const loadDialog = () => import("./search-dialog").then((m) => m.SearchDialog);
+
+/** Inside an editor Ctrl/Cmd+K makes a link (the toolbar's shortcut); everywhere else it opens the search. */
+function isEditing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.isContentEditable;
+}
+
+/**
+ * The header's search button: Ctrl/Cmd+K (or a press) opens a dialog that finds docs and sections across all the
+ * person's workspaces as they type.
+ */
+export function HeaderSearch() {
+  const [open, setOpen] = useState(false);
+  const [Dialog, setDialog] = useState<ComponentType<DialogProps> | null>(null);
+  const load = useCallback(() => {
+    loadDialog().then(
+      (c) => setDialog(() => c),
+      () => undefined,
+    );
+  }, []);
+  const show = useCallback(() => {
+    load();
+    setOpen(true);
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.defaultPrevented || isEditing(e.target)) return;
+      e.preventDefault();
+      show();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [show]);
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={show}
+        onPointerEnter={load}
+        onFocus={load}
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+K Meta+K"
+        data-testid="header-search"
+        className={cn(
+          "inline-flex size-9 shrink-0 items-center justify-center gap-2 rounded-md text-slate-600",
+          "hover:bg-slate-100 hover:text-slate-900",
+          "md:h-8 md:w-auto md:justify-start md:border md:border-slate-200 md:px-2.5 md:text-sm md:text-slate-500",
+        )}
+      >
+        <Search aria-hidden="true" className="size-5 md:size-4" />
+        <span className="sr-only md:not-sr-only">Search</span>
+        <span aria-hidden="true" className="hidden items-center gap-0.5 md:inline-flex">
+          <Kbd>Ctrl</Kbd>
+          <Kbd>K</Kbd>
+        </span>
+      </button>
+      {Dialog && <Dialog open={open} onOpenChange={setOpen} />}
+    </>
+  );
+}
