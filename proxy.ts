@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheableDocRequest, pageCacheEnabled, serveDocPage } from "@/lib/docs/page-cache";
+import { refuseActionRequest } from "@/lib/http/action-request";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 /**
@@ -12,10 +13,10 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
  * and puts this request's nonce into the HTML it keeps.
  */
 export async function proxy(request: NextRequest) {
-  const refused = refuseMalformed(request);
+  const refused = refuseMalformed(request) ?? (await refuseHostileAction(request));
   if (refused) return refused;
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-  const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", nonce);
+  const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", nonce, request.nextUrl.hostname);
   const slug = pageCacheEnabled() ? cacheableDocRequest(request) : null;
   if (slug) {
     // Any failure here (the database down, say) just means: render the page as usual.
@@ -35,28 +36,30 @@ export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
 
+const plain = (status: number, message: string) =>
+  new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
 /**
- * Requests Next itself would answer with a bare 500: a path that is not valid UTF-8
- * once percent-decoded (its router fails to decode the route params), and a server
- * action posted from another origin (Next refuses it, but as an error). Both are the
- * client's fault: 400 and 403, with a plain message.
+ * A path that is not valid UTF-8 once percent-decoded: Next's router fails to decode
+ * its route params and answers a bare 500. It is the client's fault: 400.
  */
 function refuseMalformed(request: NextRequest): NextResponse | null {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return new NextResponse("This address is not valid: it contains characters that are not UTF-8.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  const origin = request.headers.get("origin");
-  if (request.method === "POST" && request.headers.has("next-action") && origin) {
-    const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))?.split(",")[0]?.trim();
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      /* "null" or garbage: not our origin */
-    }
-    if (originHost !== host) return new NextResponse("Cross-origin requests to server actions are refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return plain(400, "This address is not valid: it contains characters that are not UTF-8.");
   }
   return null;
+}
+
+/**
+ * POSTs to pages are server actions. Next answers a cross-site one, one over the body
+ * limit and one whose arguments its decoder chokes on with an internal error; they
+ * are the client's fault: 403, 413, 400 (lib/http/action-request.ts). API routes check
+ * for themselves (lib/http/route.ts).
+ */
+async function refuseHostileAction(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  const refusal = await refuseActionRequest(request);
+  return refusal ? plain(refusal.status, refusal.message) : null;
 }

@@ -12,7 +12,10 @@ export default async function NotFound() {
       <main className="grid max-w-md gap-3">
         <p className="text-sm font-semibold text-brand-700">404</p>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Page not found</h1>
-        <p className="text-slate-600">This page does not exist, or you do not have access to it. Check the link, or ask whoever sent it to share it with you.</p>
+        <p className="text-slate-600">
+          This page does not exist, or you do not have access to it. Check the link, or ask whoever sent it to share it
+          with you.
+        </p>
         <div>
           <Button asChild variant="secondary">
             <Link href="/">Go to Design Review</Link>

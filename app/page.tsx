@@ -1,17 +1,54 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { BadgeCheck, FileText, GitPullRequest, Share2 } from "lucide-react";
 import { Logo } from "@/components/layout/logo";
 import { Button } from "@/components/ui/button";
 import { getActor } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 import { getHomeWorkspaceSlug } from "@/lib/workspaces/home";
 
 const FEATURES = [
-  { icon: FileText, title: "Start from a real template", text: "Design Overview to Alternatives Considered: every section its own block, with guidance where it is empty." },
-  { icon: GitPullRequest, title: "Review like a pull request", text: "Request reviewers for the whole doc or single sections. Approve, request changes, or comment." },
-  { icon: BadgeCheck, title: "Sign-offs you can trust", text: "An approval binds to the exact content approved. Edit a section and its approval goes stale." },
-  { icon: Share2, title: "Share by link", text: "Canonical links for your team, revocable links with expiry and password for everyone else." },
+  {
+    icon: FileText,
+    title: "Start from a real template",
+    text: "Design Overview to Alternatives Considered: every section its own block, with guidance where it is empty.",
+  },
+  {
+    icon: GitPullRequest,
+    title: "Review like a pull request",
+    text: "Request reviewers for the whole doc or single sections. Approve, request changes, or comment.",
+  },
+  {
+    icon: BadgeCheck,
+    title: "Sign-offs you can trust",
+    text: "An approval binds to the exact content approved. Edit a section and its approval goes stale.",
+  },
+  {
+    icon: Share2,
+    title: "Share by link",
+    text: "Canonical links for your team, revocable links with expiry and password for everyone else.",
+  },
 ];
+
+/** The link preview of the landing page (public/og.png): the only page with one. */
+export function generateMetadata(): Metadata {
+  const appUrl = getEnv().APP_URL;
+  const description = "Architecture design docs your team writes, reviews and signs off together.";
+  return {
+    // Crawlers need an absolute image URL: APP_URL when set, else the path (resolved against the page).
+    ...(appUrl ? { metadataBase: new URL(appUrl) } : {}),
+    openGraph: {
+      type: "website",
+      siteName: "Design Review",
+      title: "Design Review",
+      description,
+      url: "/",
+      images: [{ url: "/og.png", width: 1200, height: 630, alt: "Design Review" }],
+    },
+    twitter: { card: "summary_large_image", title: "Design Review", description, images: ["/og.png"] },
+  };
+}
 
 export default async function HomePage() {
   const actor = await getActor();
@@ -39,8 +76,8 @@ export default async function HomePage() {
             Write the design. Get it reviewed. Know exactly what was approved.
           </h1>
           <p className="mt-5 max-w-2xl text-lg text-slate-600">
-            Design Review turns your architecture template into a structured doc your team edits together in the browser,
-            with reviewer sign-offs that go stale when the approved content changes.
+            Design Review turns your architecture template into a structured doc your team edits together in the
+            browser, with reviewer sign-offs that go stale when the approved content changes.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Button asChild>

@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { formFields, runAction, type ActionResult } from "@/lib/action";
+import { acceptInvitationLink } from "@/lib/auth/invitation-lookup";
 import { requireActor } from "@/lib/auth/session";
-import { acceptInvitation } from "@/lib/workspaces/invitations";
 
+/** Accept a workspace or doc invitation as the signed-in account it was sent to; on to what it opens. */
 export async function acceptInvitationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => acceptInvitation(await requireActor(), formFields(form).token ?? ""));
+  const result = await runAction(async () => acceptInvitationLink(await requireActor(), formFields(form).token ?? ""));
   if (!result.ok) return result;
-  redirect(`/w/${result.data.workspaceSlug}?joined=1`);
+  redirect(result.data.redirectTo);
 }

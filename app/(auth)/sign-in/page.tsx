@@ -8,7 +8,7 @@ import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Search = Promise<{ callbackUrl?: string; signedOut?: string; email?: string }>;
+type Search = Promise<{ callbackUrl?: string; signedOut?: string; email?: string; accountDeleted?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
@@ -21,8 +21,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <CardDescription>Welcome back to Design Review.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
+        {params.accountDeleted && (
+          <Alert variant="success">Your account is deleted. Every session of it has ended.</Alert>
+        )}
         {params.signedOut && (
-          <Alert variant="success">{params.signedOut === "everywhere" ? "You are signed out on every device." : "You are signed out."}</Alert>
+          <Alert variant="success">
+            {params.signedOut === "everywhere" ? "You are signed out on every device." : "You are signed out."}
+          </Alert>
         )}
         <SignInForm callbackUrl={callbackUrl} email={typeof params.email === "string" ? params.email : undefined} />
       </CardContent>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { argText, formFields, runAction, type ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { getBaseUrl } from "@/lib/http/base-url";
-import { clientIp } from "@/lib/http/route";
+import { clientAddress } from "@/lib/http/client-address";
 import { resolveShareToken } from "@/lib/sharing/resolve-token";
 import { ZSharePassword } from "@/lib/sharing/schemas";
 import { parseInput } from "@/lib/validation";
@@ -16,11 +16,19 @@ import { parseInput } from "@/lib/validation";
  * answers with a message (rate-limited per link and address). The token is the
  * capability: no session is involved.
  */
-export async function unlockShareLinkAction(token: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function unlockShareLinkAction(
+  token: string,
+  _prev: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const requestHeaders = await headers();
   const result = await runAction(async () => {
     const { password } = parseInput(ZSharePassword, { password: formFields(form).password ?? "" });
-    const access = await resolveShareToken(argText(token), { password, ip: clientIp(requestHeaders), recordUse: false });
+    const access = await resolveShareToken(argText(token), {
+      password,
+      ip: clientAddress(requestHeaders),
+      recordUse: false,
+    });
     if (access.status === "password") throw new AppError("UNAUTHENTICATED", access.error ?? "Enter the password.");
     return access.unlock;
   });

@@ -26,7 +26,11 @@ export async function createThreadAction(docId: string, input: TCreateThread): P
   });
 }
 
-export async function replyToThreadAction(docId: string, threadId: string, input: TCommentBody): Promise<ActionResult<{ commentId: string }>> {
+export async function replyToThreadAction(
+  docId: string,
+  threadId: string,
+  input: TCommentBody,
+): Promise<ActionResult<{ commentId: string }>> {
   return runAction(async () => replyToThread(await requireActor(), argText(docId), argText(threadId), input));
 }
 
@@ -44,7 +48,11 @@ export async function deleteCommentAction(docId: string, commentId: string): Pro
   });
 }
 
-export async function setThreadStateAction(docId: string, threadId: string, input: TThreadState): Promise<ActionResult<ThreadState>> {
+export async function setThreadStateAction(
+  docId: string,
+  threadId: string,
+  input: TThreadState,
+): Promise<ActionResult<ThreadState>> {
   return runAction(async () => {
     const state = await setThreadState(await requireActor(), argText(docId), argText(threadId), input);
     refresh();
@@ -52,6 +60,9 @@ export async function setThreadStateAction(docId: string, threadId: string, inpu
   });
 }
 
-export async function listMentionCandidatesAction(docId: string, query: string): Promise<ActionResult<MentionCandidateDTO[]>> {
+export async function listMentionCandidatesAction(
+  docId: string,
+  query: string,
+): Promise<ActionResult<MentionCandidateDTO[]>> {
   return runAction(async () => listMentionCandidates(await requireActor(), argText(docId), query));
 }

@@ -5,6 +5,7 @@ import { argText, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { lockDoc, unlockDoc } from "@/lib/reviews/lock";
 import { cancelReviewRequest, requestReview } from "@/lib/reviews/request-review";
+import { reRequestReview } from "@/lib/reviews/rerequest-review";
 import type { TRequestReview, TSubmitVerdict } from "@/lib/reviews/schemas";
 import { submitVerdict } from "@/lib/reviews/submit-verdict";
 import type { ReviewCandidateDTO, SectionDiffDTO, TimelineEventDTO } from "@/lib/reviews/dto";
@@ -14,9 +15,21 @@ import { isAppError } from "@/lib/errors";
 
 const refresh = () => revalidatePath("/docs/[slug]", "page");
 
-export async function requestReviewAction(docId: string, input: TRequestReview): Promise<ActionResult<{ requested: number }>> {
+export async function requestReviewAction(
+  docId: string,
+  input: TRequestReview,
+): Promise<ActionResult<{ requested: number }>> {
   return runAction(async () => {
     const result = await requestReview(await requireActor(), argText(docId), input);
+    refresh();
+    return result;
+  });
+}
+
+/** Ask the reviewers who requested changes again, after the author edited. */
+export async function reRequestReviewAction(docId: string): Promise<ActionResult<{ reRequested: number }>> {
+  return runAction(async () => {
+    const result = await reRequestReview(await requireActor(), argText(docId));
     refresh();
     return result;
   });
@@ -44,7 +57,13 @@ export async function submitVerdictAction(docId: string, input: TSubmitVerdict):
   } catch (error) {
     if (isAppError(error) && error.code === "CONFLICT" && error.details.data) {
       const data = error.details.data as { currentRevision: number; sections: SectionDiffDTO[] };
-      return { ok: false, code: "STALE_REVISION", message: error.message, currentRevision: data.currentRevision, sections: data.sections };
+      return {
+        ok: false,
+        code: "STALE_REVISION",
+        message: error.message,
+        currentRevision: data.currentRevision,
+        sections: data.sections,
+      };
     }
     return runAction(() => Promise.reject(error));
   }

@@ -19,20 +19,38 @@ import { listMembers } from "@/lib/workspaces/queries";
 
 export const metadata: Metadata = { title: "Docs" };
 
-type Search = { welcome?: string; joined?: string; q?: string; status?: string; author?: string; sort?: string; archived?: string };
+type Search = {
+  welcome?: string;
+  joined?: string;
+  q?: string;
+  status?: string;
+  author?: string;
+  sort?: string;
+  archived?: string;
+  deleted?: string;
+  workspaceDeleted?: string;
+};
 
-export default async function WorkspaceHomePage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Search> }) {
+export default async function WorkspaceHomePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Search>;
+}) {
   const [{ workspace: slug }, search] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor(`/w/${slug}`);
-  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) ? notFound() : Promise.reject(e)));
+  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) =>
+    isAppError(e) ? notFound() : Promise.reject(e),
+  );
   const canCreate = can(role, "doc.create");
   const [docs, members, templates, sharedWithMe, waiting, mine] = await Promise.all([
     listDocs(actor, workspace.id, search),
     listMembers(actor, workspace.id),
     canCreate ? listTemplates(actor, workspace.id) : [],
     listDocsSharedWithMe(actor),
-    listWaitingForMyReview(actor, workspace.id),
-    listMyDocsInReview(actor, workspace.id),
+    listWaitingForMyReview(actor),
+    listMyDocsInReview(actor),
   ]);
   const filtered = !!(search.q || search.status || search.author || search.archived);
   return (
@@ -40,6 +58,16 @@ export default async function WorkspaceHomePage({ params, searchParams }: { para
       {search.welcome && (
         <Alert variant="success" className="mb-6" title={`Welcome, ${actor.name}!`}>
           This is your workspace. Write your first design doc, or invite your team from Settings.
+        </Alert>
+      )}
+      {search.deleted && (
+        <Alert variant="success" className="mb-6">
+          The doc is deleted for good. Its share links no longer open.
+        </Alert>
+      )}
+      {search.workspaceDeleted && (
+        <Alert variant="success" className="mb-6">
+          The workspace is deleted for good. You are in {workspace.name}.
         </Alert>
       )}
       {search.joined && (
@@ -57,7 +85,7 @@ export default async function WorkspaceHomePage({ params, searchParams }: { para
         )}
       </div>
       <div className="mt-6">
-        <ReviewDashboards waiting={waiting} mine={mine} />
+        <ReviewDashboards waiting={waiting} mine={mine} workspaceId={workspace.id} />
       </div>
       <div className="mt-6 grid gap-4">
         <DocFilters values={search} authors={members.map((m) => ({ id: m.userId, name: m.name }))} />

@@ -18,10 +18,17 @@ export async function createTemplateAction(workspaceId: string, input: unknown):
 }
 
 /** Saves and answers with the template as stored, so the editor learns the keys given to new sections. */
-export async function updateTemplateAction(workspaceId: string, templateId: string, input: unknown, baseUpdatedAt: string): Promise<ActionResult<TemplateEditorDTO>> {
+export async function updateTemplateAction(
+  workspaceId: string,
+  templateId: string,
+  input: unknown,
+  baseUpdatedAt: string,
+): Promise<ActionResult<TemplateEditorDTO>> {
   return runAction(async () => {
     const actor = await requireActor();
-    await updateTemplate(actor, argText(workspaceId), argText(templateId), input, { baseUpdatedAt: argText(baseUpdatedAt) });
+    await updateTemplate(actor, argText(workspaceId), argText(templateId), input, {
+      baseUpdatedAt: argText(baseUpdatedAt),
+    });
     revalidateWorkspace();
     return getTemplateForEditing(actor, argText(workspaceId), argText(templateId));
   });
@@ -35,7 +42,10 @@ export async function archiveTemplateAction(workspaceId: string, templateId: str
   });
 }
 
-export async function duplicateTemplateAction(workspaceId: string, templateId: string): Promise<ActionResult<{ id: string }>> {
+export async function duplicateTemplateAction(
+  workspaceId: string,
+  templateId: string,
+): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const copy = await duplicateTemplate(await requireActor(), argText(workspaceId), argText(templateId));
     revalidateWorkspace();

@@ -16,7 +16,9 @@ export const metadata: Metadata = { title: "Templates" };
 export default async function TemplatesPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
   const actor = await requirePageActor(`/w/${slug}/templates`);
-  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) ? notFound() : Promise.reject(e)));
+  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) =>
+    isAppError(e) ? notFound() : Promise.reject(e),
+  );
   const canManage = can(role, "templates.manage");
   const templates = await listTemplates(actor, workspace.id);
   const builtIn = templates.filter((t) => t.builtIn);
@@ -36,23 +38,32 @@ export default async function TemplatesPage({ params }: { params: Promise<{ work
         )}
       </div>
       <p className="mt-1 max-w-prose text-sm text-slate-600">
-        A new design doc starts from a template: its sections, their order, the guidance writers see and which sections are required. Changing a template
-        never changes docs already written.
+        A new design doc starts from a template: its sections, their order, the guidance writers see and which sections
+        are required. Changing a template never changes docs already written.
       </p>
       <div className="mt-8 grid gap-6">
         <Card>
           <CardHeader className="border-b border-slate-200">
             <CardTitle as="h2">{workspace.name}</CardTitle>
             <CardDescription>
-              {canManage ? "Templates of this workspace. Only owners and admins change them." : "Templates of this workspace, made by its owners and admins."}
+              {canManage
+                ? "Templates of this workspace. Only owners and admins change them."
+                : "Templates of this workspace, made by its owners and admins."}
             </CardDescription>
           </CardHeader>
-          {own.length > 0 ? <TemplateList {...list} templates={own} /> : <NoWorkspaceTemplates workspaceSlug={workspace.slug} canManage={canManage} />}
+          {own.length > 0 ? (
+            <TemplateList {...list} templates={own} />
+          ) : (
+            <NoWorkspaceTemplates workspaceSlug={workspace.slug} canManage={canManage} />
+          )}
         </Card>
         <Card>
           <CardHeader className="border-b border-slate-200">
             <CardTitle as="h2">Built-in</CardTitle>
-            <CardDescription>Ships with Design Review and cannot be changed{canManage ? ": duplicate it to make a version of your own." : "."}</CardDescription>
+            <CardDescription>
+              Ships with Design Review and cannot be changed
+              {canManage ? ": duplicate it to make a version of your own." : "."}
+            </CardDescription>
           </CardHeader>
           <TemplateList {...list} templates={builtIn} />
         </Card>

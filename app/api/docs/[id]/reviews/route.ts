@@ -12,11 +12,17 @@ export const GET = handle(async (_req, { params }: Ctx) => {
   return json(await getSignOffState(actor, id));
 });
 
-/** POST /api/docs/{id}/reviews { reviewerIds, sectionKeys?, message?, dueAt?, rule?, requiredApprovals? } → 201 { requested, status }. */
-export const POST = handle(async (req, { params }: Ctx) => {
-  const actor = await requireActor();
-  const { id } = await params;
-  const result = await requestReview(actor, id, await readJson(req, 64 * 1024));
-  const state = await getSignOffState(actor, id);
-  return json({ ...result, status: state.status }, { status: 201 });
-});
+/**
+ * POST /api/docs/{id}/reviews { reviewerIds, sectionKeys?, message?, dueAt?, rule?, requiredApprovals? } → 201 {
+ * requested, status }.
+ */
+export const POST = handle(
+  async (req, { params }: Ctx) => {
+    const actor = await requireActor();
+    const { id } = await params;
+    const result = await requestReview(actor, id, await readJson(req, 64 * 1024));
+    const state = await getSignOffState(actor, id);
+    return json({ ...result, status: state.status }, { status: 201 });
+  },
+  { scope: "review" },
+);

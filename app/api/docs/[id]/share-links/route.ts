@@ -16,10 +16,13 @@ export const GET = handle(async (_req, { params }: Ctx) => {
  * POST /api/docs/{id}/share-links { role?, expiresInDays? | expiresAt?, password?, label? }
  * → 201 { url, token, link }: the token is in this answer and never again.
  */
-export const POST = handle(async (req, { params }: Ctx) => {
-  const actor = await requireActor();
-  const { id } = await params;
-  const body = await readJson(req, 8 * 1024);
-  const created = await createShareLink(actor, id, body, getBaseUrl(req.headers));
-  return json(created, { status: 201 });
-});
+export const POST = handle(
+  async (req, { params }: Ctx) => {
+    const actor = await requireActor();
+    const { id } = await params;
+    const body = await readJson(req, 8 * 1024);
+    const created = await createShareLink(actor, id, body, getBaseUrl(req.headers));
+    return json(created, { status: 201 });
+  },
+  { scope: "admin" },
+);

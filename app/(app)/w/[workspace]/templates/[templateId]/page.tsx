@@ -37,9 +37,15 @@ function Breadcrumb({ slug, current }: { slug: string; current: string }) {
 export default async function TemplatePage({ params }: Props) {
   const { workspace: slug, templateId } = await params;
   const actor = await requirePageActor(`/w/${slug}/templates/${templateId}`);
-  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) => (isAppError(e) ? notFound() : Promise.reject(e)));
+  const { workspace, role } = await requireWorkspace(actor, { slug }).catch((e) =>
+    isAppError(e) ? notFound() : Promise.reject(e),
+  );
   const isNew = templateId === "new";
-  const template = isNew ? null : await getTemplateForEditing(actor, workspace.id, templateId).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e)));
+  const template = isNew
+    ? null
+    : await getTemplateForEditing(actor, workspace.id, templateId).catch((e) =>
+        isAppError(e) && e.code === "NOT_FOUND" ? notFound() : Promise.reject(e),
+      );
   const shell = "mx-auto w-full max-w-3xl flex-1 px-4 pt-8 sm:px-6";
 
   if (isNew && !can(role, "templates.manage")) {
@@ -64,13 +70,21 @@ export default async function TemplatePage({ params }: Props) {
     return (
       <main className={shell}>
         <Breadcrumb slug={workspace.slug} current={template?.name ?? "New template"} />
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{template ? "Edit template" : "New template"}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+          {template ? "Edit template" : "New template"}
+        </h1>
         <p className="mt-1 mb-8 max-w-prose text-sm text-slate-600">
           {template
-            ? "Changes apply to docs created from now on. Docs already written keep the sections, guidance and required flags they started with."
+            ? "Changes apply to docs created from now on. " +
+              "Docs already written keep the sections, guidance and required flags they started with."
             : "Name the template and list its sections in the order writers should fill them in."}
         </p>
-        <TemplateEditor key={template?.id ?? "new"} workspaceId={workspace.id} workspaceSlug={workspace.slug} template={template} />
+        <TemplateEditor
+          key={template?.id ?? "new"}
+          workspaceId={workspace.id}
+          workspaceSlug={workspace.slug}
+          template={template}
+        />
       </main>
     );
   }
@@ -88,7 +102,14 @@ export default async function TemplatePage({ params }: Props) {
           {template.description && <p className="mt-1 max-w-prose text-sm text-slate-600">{template.description}</p>}
           <p className="mt-1 text-sm text-slate-500">{sectionSummary(template.sections.length, required)}</p>
         </div>
-        {template.canDuplicate && <DuplicateTemplateButton workspaceId={workspace.id} workspaceSlug={workspace.slug} templateId={template.id} name={template.name} />}
+        {template.canDuplicate && (
+          <DuplicateTemplateButton
+            workspaceId={workspace.id}
+            workspaceSlug={workspace.slug}
+            templateId={template.id}
+            name={template.name}
+          />
+        )}
       </div>
       <Alert variant="info" className="mt-6 mb-6" role={undefined}>
         {template.canDuplicate

@@ -6,7 +6,10 @@ import { handle, json, readJson } from "@/lib/http/route";
 
 type Ctx = { params: Promise<{ id: string; key: string }> };
 
-/** GET /api/docs/{id}/sections/{key} → 200 the section with its Tiptap JSON (the editor fetches it when editing starts) · 404. */
+/**
+ * GET /api/docs/{id}/sections/{key} → 200 the section with its Tiptap JSON (the editor fetches it when editing starts)
+ * · 404.
+ */
 export const GET = handle(async (_req, { params }: Ctx) => {
   const actor = await requireActor();
   const { id, key } = await params;
@@ -22,6 +25,11 @@ export const PUT = handle(async (req, { params }: Ctx) => {
   const { id, key } = await params;
   // The envelope may be a little larger than the content limit the domain enforces.
   const body = await readJson(req, MAX_SECTION_BYTES + 64 * 1024);
-  const saved = await saveSection(actor, id, key, body);
-  return json({ version: saved.version, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy, changed: saved.changed });
+  const saved = await saveSection(actor, id, key, body, "api");
+  return json({
+    version: saved.version,
+    updatedAt: saved.updatedAt.toISOString(),
+    updatedBy: saved.updatedBy,
+    changed: saved.changed,
+  });
 });
