@@ -7,7 +7,9 @@ test("sign up lands in a new workspace of one's own", async ({ page }) => {
   await signUp(page, user);
   await expect(page.getByRole("heading", { name: "Design docs", level: 1 })).toBeVisible();
   await expect(page.getByText(`Welcome, ${user.name}!`)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(`${user.name.split(" ")[0]}'s workspace`);
+  await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(
+    `${user.name.split(" ")[0]}'s workspace`,
+  );
 });
 
 test("after sign-out a protected page redirects to sign-in, and back after signing in", async ({ page }) => {
@@ -74,12 +76,18 @@ test("axe finds no serious violations on the landing, sign-in and home pages", a
   for (const path of ["/", "/sign-in", "/sign-up"]) {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id}`)).toEqual([]);
+    expect(
+      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id}`),
+    ).toEqual([]);
   }
   await signUp(page, newUser("axe"));
   for (const suffix of ["", "/settings"]) {
     await page.goto(`${new URL(page.url()).pathname.replace(/\/settings$/, "")}${suffix}`);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${suffix || "home"}: ${v.id}`)).toEqual([]);
+    expect(
+      violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${suffix || "home"}: ${v.id}`),
+    ).toEqual([]);
   }
 });

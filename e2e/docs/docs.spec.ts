@@ -4,12 +4,12 @@ import { createDoc, paragraphs, putSection } from "../fixtures/docs";
 import { newUser, signUp } from "../fixtures/users";
 import { ARCHITECTURE_SECTION_TITLES } from "../../lib/testing/template-titles";
 
-
 test("a doc from the built-in template has every section, guidance, anchors and an outline", async ({ page }) => {
   await signUp(page, newUser("author"));
   await createDoc(page, "Payments service v2");
   await expect(page.getByRole("heading", { name: "Payments service v2", level: 1 })).toBeVisible();
-  for (const title of ARCHITECTURE_SECTION_TITLES) await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
+  for (const title of ARCHITECTURE_SECTION_TITLES)
+    await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
   await expect(page.getByText("High-level approach to solving this", { exact: false }).first()).toBeVisible();
   const outline = page.getByRole("navigation", { name: "Sections" }).last();
   await expect(outline.getByText("0/14 written")).toBeVisible();
@@ -23,7 +23,13 @@ test("a script in the title or content is shown as text, never run", async ({ pa
   const payload = `<img src=x onerror="window.__xss=1">`;
   const { docId } = await createDoc(page, `Attack ${payload}`);
   expect(docId).toBeTruthy();
-  const saved = await putSection(page, docId!, "architecture", 1, paragraphs(`<script>window.__xss=2</script>`, payload));
+  const saved = await putSection(
+    page,
+    docId!,
+    "architecture",
+    1,
+    paragraphs(`<script>window.__xss=2</script>`, payload),
+  );
   expect(saved.status).toBe(200);
   await page.reload();
   await expect(page.getByRole("heading", { name: `Attack ${payload}`, level: 1 })).toBeVisible();
@@ -36,7 +42,15 @@ test("the API refuses bad content with 422 and stale versions with 409, keeping 
   await signUp(page, newUser("api"));
   const { docId } = await createDoc(page, "API checks");
   expect((await putSection(page, docId!, "data-model", 1, paragraphs("kept"))).status).toBe(200);
-  const invalid = await putSection(page, docId!, "data-model", 2, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] });
+  const invalid = await putSection(page, docId!, "data-model", 2, {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+      },
+    ],
+  });
   expect(invalid.status).toBe(422);
   expect(invalid.body.error.message).toMatch(/link/i);
   const stale = await putSection(page, docId!, "data-model", 1, paragraphs("overwrite?"));
@@ -62,7 +76,14 @@ test("Markdown export then import round-trips the section texts", async ({ page 
 
   await page.getByRole("link", { name: "Docs" }).first().click();
   await page.getByRole("button", { name: "Import Markdown" }).click();
-  await page.getByRole("dialog", { name: "Import a Markdown file" }).locator("input[type=file]").setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(markdown.replace("# Round trip", "# Round trip copy")) });
+  await page
+    .getByRole("dialog", { name: "Import a Markdown file" })
+    .locator("input[type=file]")
+    .setInputFiles({
+      name: "round-trip.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from(markdown.replace("# Round trip", "# Round trip copy")),
+    });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText("Every heading matched a template section.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Round trip copy", level: 1 })).toBeVisible();
@@ -77,7 +98,7 @@ test("search finds a doc by the text of a section and links to that section", as
   await createDoc(page, "Unrelated");
   await page.getByRole("link", { name: "Docs" }).first().click();
   await page.getByLabel("Search docs").fill("cents");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("search").getByRole("button", { name: "Search" }).click();
   const list = page.getByTestId("doc-list");
   await expect(list.getByRole("link")).toHaveCount(1);
   await expect(list).toContainText("Data Model:");

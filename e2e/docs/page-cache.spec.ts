@@ -17,7 +17,9 @@ test("the page cache serves each reader their own page, and a change at the very
   const { url, docId } = await createDoc(a, "Cache invalidation");
   await cacheOf(a, a.goto(url));
   expect(await cacheOf(a, a.reload())).toBe("hit");
-  await expect(a.getByRole("button", { name: /Account menu/ })).toHaveAccessibleName(new RegExp(`Account menu for ${author.name}`));
+  await expect(a.getByRole("button", { name: /Account menu/ })).toHaveAccessibleName(
+    new RegExp(`Account menu for ${author.name}`),
+  );
 
   // The teammate gets a page of their own: their name in the header, not the author's.
   expect(await cacheOf(m, m.goto(url))).toBe("miss");
@@ -27,8 +29,12 @@ test("the page cache serves each reader their own page, and a change at the very
   await expect(mateMenu).toHaveAccessibleName(new RegExp(`Account menu for ${mate.name}`));
 
   // The teammate writes; the author's next load shows it (rendered afresh), and the one after is cached again.
-  const overview = (await (await m.request.get(`/api/docs/${docId}/sections/design-overview`)).json()) as { version: number };
-  expect((await putSection(m, docId!, "design-overview", overview.version, paragraphs("Written by the teammate."))).status).toBe(200);
+  const overview = (await (await m.request.get(`/api/docs/${docId}/sections/design-overview`)).json()) as {
+    version: number;
+  };
+  expect(
+    (await putSection(m, docId!, "design-overview", overview.version, paragraphs("Written by the teammate."))).status,
+  ).toBe(200);
   expect(await cacheOf(a, a.reload())).toBe("miss");
   const section = a.locator("section#design-overview");
   await expect(section.getByText("Written by the teammate.")).toBeVisible();

@@ -33,21 +33,35 @@ test("production start refuses a missing or malformed variable and names it", as
 test("the JSON sign-in answers 401 for wrong credentials, then 429 with Retry-After", async ({ request }) => {
   const email = `brute-${Date.now()}@example.test`;
   for (let i = 0; i < 5; i++) {
-    const r = await request.post("/api/sign-in", { data: { email, password: `guess-${i}` }, headers: { "x-forwarded-for": `198.51.100.${i}` } });
+    const r = await request.post("/api/sign-in", {
+      data: { email, password: `guess-${i}` },
+      headers: { "x-forwarded-for": `198.51.100.${i}` },
+    });
     expect(r.status()).toBe(401);
     expect((await r.json()).error.message).toBe("Email or password is incorrect.");
   }
-  const limited = await request.post("/api/sign-in", { data: { email, password: "another" }, headers: { "x-forwarded-for": "198.51.100.77" } });
+  const limited = await request.post("/api/sign-in", {
+    data: { email, password: "another" },
+    headers: { "x-forwarded-for": "198.51.100.77" },
+  });
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
-  expect((await limited.json()).error.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./);
+  expect((await limited.json()).error.message).toMatch(
+    /Too many failed sign-in attempts\. Try again in \d+ minutes?\./,
+  );
 });
 
 test("bad API input is a 4xx with a message, never a 500", async ({ request }) => {
-  const malformed = await request.post("/api/sign-in", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+  const malformed = await request.post("/api/sign-in", {
+    data: Buffer.from("{not json"),
+    headers: { "content-type": "application/json" },
+  });
   expect(malformed.status()).toBe(422);
   expect((await malformed.json()).error.message).toBe("The request body is not valid JSON.");
-  const notAnObject = await request.post("/api/sign-in", { data: Buffer.from('"just a string"'), headers: { "content-type": "application/json" } });
+  const notAnObject = await request.post("/api/sign-in", {
+    data: Buffer.from('"just a string"'),
+    headers: { "content-type": "application/json" },
+  });
   expect(notAnObject.status()).toBe(422);
   expect((await notAnObject.json()).error.message).toBe("Send a JSON object with the fields this endpoint expects.");
   const unauthenticated = await request.get("/api/docs");

@@ -46,7 +46,9 @@ async function expectReadOnlyShare(page: Page, title: string, owner: TestUser) {
   expect(await page.content()).not.toContain(owner.email);
 }
 
-test("share: a link opens the doc read-only for a logged-out visitor, and revoking it makes it a 404", async ({ browser }) => {
+test("share: a link opens the doc read-only for a logged-out visitor, and revoking it makes it a 404", async ({
+  browser,
+}) => {
   const title = `Shared payments ${Date.now().toString(36)}`;
   const { owner, page, close } = await ownerWithDoc(browser, title);
   await page.getByRole("button", { name: "Share", exact: true }).click();
@@ -57,7 +59,9 @@ test("share: a link opens the doc read-only for a logged-out visitor, and revoki
   await expect(dialog.getByText("this link will not be shown again")).toBeVisible();
   const url = await dialog.getByLabel("New share link").inputValue();
   expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
-  await expect(dialog.getByTestId("share-link-row").filter({ hasText: "Acme security review" })).toContainText("Not opened yet");
+  await expect(dialog.getByTestId("share-link-row").filter({ hasText: "Acme security review" })).toContainText(
+    "Not opened yet",
+  );
 
   const guest = await visitor(browser);
   const response = await guest.page.goto(url);
@@ -78,7 +82,9 @@ test("share: a link opens the doc read-only for a logged-out visitor, and revoki
   await close();
 });
 
-test("share: a password-protected link asks for the password, refuses a wrong one and remembers the right one", async ({ browser }) => {
+test("share: a password-protected link asks for the password, refuses a wrong one and remembers the right one", async ({
+  browser,
+}) => {
   const title = `Locked design ${Date.now().toString(36)}`;
   const { owner, page, docId, close } = await ownerWithDoc(browser, title);
   const { url } = await createLinkByApi(page, docId, { role: "view", password: "open sesame 42", expiresInDays: 7 });

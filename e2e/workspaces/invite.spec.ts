@@ -12,7 +12,7 @@ test("an owner invites a teammate who signs up from the link and sees the worksp
   await page.getByLabel("Email address").fill(mate.email);
   await page.getByLabel("Role", { exact: true }).selectOption("MEMBER");
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByText(`Invitation created for ${mate.email}`)).toBeVisible();
+  await expect(page.getByText(`Invitation emailed to ${mate.email}`)).toBeVisible();
   const link = (await page.getByTestId("invite-link").textContent())!.trim();
   await expect(page.getByText("Pending invitations")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: mate.email })).toBeVisible();

@@ -15,8 +15,19 @@ export type LiveApp = {
   stop(): Promise<void>;
 };
 
-/** A writer as the bench's writer engine keeps it: its slot, cookie, the version it last saw and its last acknowledged write. */
-export type WriterState = SeedWriter & { cookie: string; version: number; index: number; slot: string; template: string; seq: number; lastAck: { version: number; marker: string } | null };
+/**
+ * A writer as the bench's writer engine keeps it: its slot, cookie, the version it last saw and its last acknowledged
+ * write.
+ */
+export type WriterState = SeedWriter & {
+  cookie: string;
+  version: number;
+  index: number;
+  slot: string;
+  template: string;
+  seq: number;
+  lastAck: { version: number; marker: string } | null;
+};
 export type WriteOutcome = { status: number; version?: number; detail?: string };
 export type WritersState = {
   writers: WriterState[];
@@ -37,5 +48,10 @@ export function startLiveApp(opts?: { writers?: number; writersPerSection?: numb
 export function signIn(base: string, email: string, password: string): Promise<string>;
 export function apiWriter(base: string): (w: WriterState, content: string) => Promise<WriteOutcome>;
 export function newState(writers: (SeedWriter & { cookie: string; version: number })[]): WritersState;
-export function runWriters(state: WritersState, until: number, record: boolean, writeOnce: (w: WriterState, content: string) => Promise<WriteOutcome>): Promise<void>;
+export function runWriters(
+  state: WritersState,
+  until: number,
+  record: boolean,
+  writeOnce: (w: WriterState, content: string) => Promise<WriteOutcome>,
+): Promise<void>;
 export function checkLostUpdates(client: unknown, writers: SeedWriter[], state: WritersState): Promise<number>;

@@ -9,7 +9,14 @@ import path from "node:path";
 import { onCleanup, runCleanup } from "../../../bench/lib/cleanup.mjs";
 import { buildApp, runLogged, signIn, startApp } from "../../../bench/lib/server.mjs";
 import { snapshotProject } from "../../../bench/lib/snapshot.mjs";
-import { ROOT, applyMigrations, createDatabase, freePort, startEmbeddedPostgres, withDatabase } from "../../../scripts/lib/postgres.mjs";
+import {
+  ROOT,
+  applyMigrations,
+  createDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withDatabase,
+} from "../../../scripts/lib/postgres.mjs";
 import { newRunId } from "../../../scripts/lib/test-env.mjs";
 
 export { signIn };
@@ -27,7 +34,8 @@ async function startOwnPostgres(runId) {
   let running = true;
   onCleanup("remove the hardening PostgreSQL", async () => {
     if (running) await pg.stop();
-    for (let i = 0; i < 50 && existsSync(path.join(dataDir, "postmaster.pid")); i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 50 && existsSync(path.join(dataDir, "postmaster.pid")); i++)
+      await new Promise((r) => setTimeout(r, 200));
     rmSync(dataDir, { recursive: true, force: true });
   });
   return {
@@ -63,6 +71,8 @@ export async function startLiveApp({ writers = 50, writersPerSection = 2 } = {})
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      // As behind one reverse proxy: the abuse tests speak for many clients through X-Forwarded-For.
+      TRUST_PROXY_HOPS: "1",
     };
     let appDir = process.env.HARDENING_APP_DIR;
     if (!appDir) {
@@ -71,12 +81,28 @@ export async function startLiveApp({ writers = 50, writersPerSection = 2 } = {})
       await buildApp(appDir, env);
     }
     log(`seeding ${writers} writers through the domain code (bench/seed.ts)`);
-    const out = await runLogged("bench/seed.ts", ["--conditions=react-server", "--import", "tsx", path.join(appDir, "bench", "seed.ts")], {
-      cwd: appDir,
-      env: { ...env, BENCH_RUN_ID: runId, BENCH_PASSWORD: PASSWORD, BENCH_WRITERS: String(writers), BENCH_WRITERS_PER_SECTION: String(writersPerSection), BENCH_DOC_BYTES: String(16 * 1024) },
-      logName: "hardening-seed.log",
-    });
-    const seed = JSON.parse(out.split("\n").find((l) => l.startsWith("BENCH_SEED ")).slice("BENCH_SEED ".length));
+    const out = await runLogged(
+      "bench/seed.ts",
+      ["--conditions=react-server", "--import", "tsx", path.join(appDir, "bench", "seed.ts")],
+      {
+        cwd: appDir,
+        env: {
+          ...env,
+          BENCH_RUN_ID: runId,
+          BENCH_PASSWORD: PASSWORD,
+          BENCH_WRITERS: String(writers),
+          BENCH_WRITERS_PER_SECTION: String(writersPerSection),
+          BENCH_DOC_BYTES: String(16 * 1024),
+        },
+        logName: "hardening-seed.log",
+      },
+    );
+    const seed = JSON.parse(
+      out
+        .split("\n")
+        .find((l) => l.startsWith("BENCH_SEED "))
+        .slice("BENCH_SEED ".length),
+    );
     const app = await startApp(appDir, env, { onCleanup, logName: "hardening-server.log" });
     log(`next start on ${app.base} (log: bench/out/hardening-server.log)`);
     return { base: app.base, appDir, databaseUrl, seed, postgres, serverPid: app.serverPid, stop: runCleanup };

@@ -5,12 +5,22 @@
  * database was down count as "down".
  */
 export type Phase = "before" | "stopping" | "down" | "starting" | "after";
-export type OutageEvent = { kind: "save" | "read" | "health"; status: number; body: string; phase: Phase | "transition"; at: number };
+export type OutageEvent = {
+  kind: "save" | "read" | "health";
+  status: number;
+  body: string;
+  phase: Phase | "transition";
+  at: number;
+};
 type Writer = { docId: string; key: string; cookie: string; version: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The same first line markerOf() reads back from the stored section. */
-const contentWith = (marker: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Marker ${marker} opens this section.` }] }] });
+const contentWith = (marker: string) =>
+  JSON.stringify({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: `Marker ${marker} opens this section.` }] }],
+  });
 
 export async function runOutage(opts: {
   base: string;
@@ -30,7 +40,10 @@ export async function runOutage(opts: {
   const acks: { slot: string; version: number; marker: string }[] = [];
   const recovery: { healthMs: number | null; saveMs: number | null } = { healthMs: null, saveMs: null };
 
-  async function timed(kind: OutageEvent["kind"], request: () => Promise<Response>): Promise<{ status: number; body: string }> {
+  async function timed(
+    kind: OutageEvent["kind"],
+    request: () => Promise<Response>,
+  ): Promise<{ status: number; body: string }> {
     const began = phase;
     let status = 0;
     let body = "";

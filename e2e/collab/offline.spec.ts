@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ownerAndMember, startEditing, storedText } from "../fixtures/collab";
+import { screens } from "../fixtures/screens";
+import { signOut } from "../fixtures/users";
+
+const overview = (page: Page) => page.locator("section#design-overview");
+const banner = (page: Page) => page.getByTestId("offline-banner");
+const keptOnDevice = /^Offline — \d+ changes? kept on this device$/;
+
+test("typing offline stays on the device and merges on reconnect, also after the tab was closed and reopened", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000); // two sign-ups by email, then two pages going on- and offline
+  const { owner, ownerCtx, page, url, docId, close } = await ownerAndMember(browser, "MEMBER", "Offline edits");
+  await startEditing(owner, "Design Overview");
+  await owner.keyboard.type("Written online.");
+  await expect(overview(page)).toContainText("Written online.");
+
+  // The network goes away while typing: the text stays here, counted, and merges once it is back.
+  await ownerCtx.setOffline(true);
+  await expect(banner(owner)).toBeVisible();
+  await owner.keyboard.type(" Typed on the train.");
+  await expect(banner(owner)).toHaveText(keptOnDevice);
+  await screens(owner, "collab-offline-banner");
+  await ownerCtx.setOffline(false);
+  await expect(overview(page)).toContainText("Typed on the train.");
+  await expect(banner(owner)).toHaveCount(0);
+
+  // Offline again, and the tab is closed before the network returns: only this device has the words.
+  await ownerCtx.setOffline(true);
+  await expect(banner(owner)).toBeVisible();
+  await owner.keyboard.type(" Kept through a closed tab.");
+  await expect(banner(owner)).toHaveText(keptOnDevice);
+  await owner.close();
+  await ownerCtx.setOffline(false);
+
+  // Reopened while the live server is still out of reach (the page loads, its socket does not connect).
+  const reopened = await ownerCtx.newPage();
+  let reachable = false;
+  await reopened.routeWebSocket(
+    (u) => u.protocol === "ws:" || u.protocol === "wss:",
+    (ws) => (reachable ? ws.connectToServer() : ws.close({ code: 1006 })),
+  );
+  await reopened.goto(url);
+  await expect(overview(reopened)).toContainText("Kept through a closed tab.");
+  await expect(banner(reopened)).toHaveText(keptOnDevice);
+  await expect(overview(page)).not.toContainText("Kept through a closed tab.");
+  await screens(reopened, "collab-offline-reopened");
+
+  // Back online: the other person sees the words, the server stores them, and a reload shows them to both.
+  reachable = true;
+  await expect(overview(page)).toContainText("Kept through a closed tab.", { timeout: 30_000 });
+  await expect(banner(reopened)).toHaveCount(0);
+  await expect
+    .poll(() => storedText(page, docId, "design-overview"), { timeout: 30_000 })
+    .toContain("Kept through a closed tab.");
+  for (const p of [reopened, page]) {
+    await p.reload();
+    await expect(overview(p)).toContainText("Written online. Typed on the train. Kept through a closed tab.");
+  }
+
+  // Signing out takes what this device kept of the doc with it.
+  const kept = () => reopened.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ""));
+  expect((await kept()).some((name) => name.startsWith("design-review-live:"))).toBe(true);
+  await signOut(reopened);
+  expect((await kept()).filter((name) => name.startsWith("design-review-live:"))).toEqual([]);
+  await close();
+});
