@@ -10,7 +10,10 @@ import { OUT, cpuSecondsOf, startApp } from "./lib/server.mjs";
 import { fmt, kb, table } from "./lib/report.mjs";
 
 export const STATIC_NAME = "bench-static.html";
-/** lib/docs/page-cache.ts RENDER_HEADER: render the page, bypassing the page cache (prepareDocPage checks it still does). */
+/**
+ * lib/docs/page-cache.ts RENDER_HEADER: render the page, bypassing the page cache (prepareDocPage checks it still
+ * does).
+ */
 const RENDER_HEADER = "x-design-review-render";
 const staticFile = (appDir) => path.join(appDir, "public", STATIC_NAME);
 
@@ -30,7 +33,8 @@ const visibleHtml = (html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi
 /** Fetch the doc page once, check it is the signed-in page with every section's text, copy it to public/. */
 export async function prepareDocPage({ appDir, base, cookie, slug, sections }) {
   const res = await fetch(`${base}/docs/${slug}`, { headers: { cookie }, redirect: "manual" });
-  if (res.status !== 200) throw new Error(`GET /docs/${slug} answered ${res.status} (expected 200 with the session cookie)`);
+  if (res.status !== 200)
+    throw new Error(`GET /docs/${slug} answered ${res.status} (expected 200 with the session cookie)`);
   const html = await res.text();
   const visible = visibleHtml(html);
   const missing = sections.filter((s) => !visible.includes(s.marker)).map((s) => s.key);
@@ -40,25 +44,48 @@ export async function prepareDocPage({ appDir, base, cookie, slug, sections }) {
   const check = await fetch(`${base}/${STATIC_NAME}`);
   const copy = check.ok ? await check.text() : "";
   if (!check.ok || Buffer.byteLength(copy) !== bytes) {
-    throw new Error(`the static copy at /${STATIC_NAME} answered ${check.status} with ${Buffer.byteLength(copy)} bytes, expected 200 with ${bytes}`);
+    throw new Error(
+      `the static copy at /${STATIC_NAME} answered ${check.status} with ${Buffer.byteLength(copy)} bytes, ` +
+        `expected 200 with ${bytes}`,
+    );
   }
   // A repeat read comes from the page cache; the bypass header renders.
   const again = await fetch(`${base}/docs/${slug}`, { headers: { cookie }, redirect: "manual" });
-  const rendered = await fetch(`${base}/docs/${slug}`, { headers: { cookie, [RENDER_HEADER]: "1" }, redirect: "manual" });
+  const rendered = await fetch(`${base}/docs/${slug}`, {
+    headers: { cookie, [RENDER_HEADER]: "1" },
+    redirect: "manual",
+  });
   await Promise.all([again.text(), rendered.text()]);
-  const cache = { repeat: again.headers.get("x-page-cache") ?? "none", bypass: rendered.headers.get("x-page-cache") ?? "none" };
+  const cache = {
+    repeat: again.headers.get("x-page-cache") ?? "none",
+    bypass: rendered.headers.get("x-page-cache") ?? "none",
+  };
   if (cache.repeat !== "hit" || cache.bypass !== "none") {
-    throw new Error(`page cache: a repeat read answered x-page-cache: ${cache.repeat} (expected hit), a read with ${RENDER_HEADER} ${cache.bypass} (expected none)`);
+    throw new Error(
+      `page cache: a repeat read answered x-page-cache: ${cache.repeat} (expected hit), ` +
+        `a read with ${RENDER_HEADER} ${cache.bypass} (expected none)`,
+    );
   }
-  return { bytes, scriptBytes, sectionsInHtml: sections.length - missing.length, sectionCount: sections.length, missing, cache };
+  return {
+    bytes,
+    scriptBytes,
+    sectionsInHtml: sections.length - missing.length,
+    sectionCount: sections.length,
+    missing,
+    cache,
+  };
 }
 
-/** autocannon for `seconds`, or for `amount` requests when given (warm-ups: a count, not a time, so a slow machine still warms up). */
+/**
+ * autocannon for `seconds`, or for `amount` requests when given (warm-ups: a count, not a time, so a slow machine still
+ * warms up).
+ */
 function cannon(url, { connections, seconds, amount, cookie, headers = {} }) {
   const limit = amount ? { amount } : { duration: seconds };
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, ...limit, headers: { cookie, ...headers }, timeout: 30 }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    const instance = autocannon(
+      { url, connections, ...limit, headers: { cookie, ...headers }, timeout: 30 },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
     instance.on("error", reject);
   });
@@ -180,9 +207,19 @@ export function docPageFacts(page, seed) {
     [
       ["Sections (filled)", `${page.sectionCount}`],
       ["Tiptap JSON stored", `${kb(seed.doc.jsonBytes)} KB`],
-      ["Page HTML (uncompressed)", `${kb(page.bytes)} KB, of which ${kb(page.scriptBytes)} KB inside <script> (RSC payload)`],
-      ["Page cache (lib/docs/page-cache.ts)", page.cache ? `repeat read: ${page.cache.repeat}; with ${RENDER_HEADER}: rendered` : "—"],
-      ["Section text in server HTML (outside scripts)", `${page.sectionsInHtml}/${page.sectionCount}${page.missing.length ? ` — missing: ${page.missing.join(", ")}` : ""}`],
+      [
+        "Page HTML (uncompressed)",
+        `${kb(page.bytes)} KB, of which ${kb(page.scriptBytes)} KB inside <script> (RSC payload)`,
+      ],
+      [
+        "Page cache (lib/docs/page-cache.ts)",
+        page.cache ? `repeat read: ${page.cache.repeat}; with ${RENDER_HEADER}: rendered` : "—",
+      ],
+      [
+        "Section text in server HTML (outside scripts)",
+        `${page.sectionsInHtml}/${page.sectionCount}` +
+          (page.missing.length ? ` — missing: ${page.missing.join(", ")}` : ""),
+      ],
     ],
   );
 }
@@ -194,7 +231,11 @@ export function docPageFacts(page, seed) {
 export async function profileDocPage({ appDir, env, onCleanup, cookie, slug, seconds, log }) {
   const dir = path.join(OUT, "profile");
   rmSync(dir, { recursive: true, force: true });
-  const app = await startApp(appDir, env, { onCleanup, nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir], logName: "server-profile.log" });
+  const app = await startApp(appDir, env, {
+    onCleanup,
+    nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir],
+    logName: "server-profile.log",
+  });
   const url = `${app.base}/docs/${slug}`;
   log(`profiling the doc page: 10 connections, ${seconds} s, under node --cpu-prof`);
   await cannon(url, { connections: 10, amount: 100, cookie });
@@ -205,7 +246,11 @@ export async function profileDocPage({ appDir, env, onCleanup, cookie, slug, sec
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
   if (!files.length) throw new Error(`node --cpu-prof wrote no profile into ${path.relative(ROOT, dir)}`);
   const file = files.map((f) => path.join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
-  return { ...summarizeProfile(file, { skipMs }), requests: Math.max(r["2xx"], r.requests.sent), file: path.relative(ROOT, file) };
+  return {
+    ...summarizeProfile(file, { skipMs }),
+    requests: Math.max(r["2xx"], r.requests.sent),
+    file: path.relative(ROOT, file),
+  };
 }
 
 export function profileTable(p) {

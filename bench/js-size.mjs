@@ -8,7 +8,15 @@ import { ROOT } from "../scripts/lib/postgres.mjs";
 import { findChromium } from "../scripts/lib/test-env.mjs";
 import { kb, table } from "./lib/report.mjs";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const EDITOR = '[contenteditable="true"]';
 
 const attr = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1] ?? null;
@@ -26,7 +34,11 @@ export function assetsOf(html) {
     const href = attr(tag, "href")?.replaceAll("&amp;", "&");
     if (!href) continue;
     if (rel === "stylesheet") styles.add(href);
-    else if ((rel === "preload" || rel === "modulepreload") && (attr(tag, "as") === "script" || rel === "modulepreload")) scripts.add(href);
+    else if (
+      (rel === "preload" || rel === "modulepreload") &&
+      (attr(tag, "as") === "script" || rel === "modulepreload")
+    )
+      scripts.add(href);
   }
   return { scripts: [...scripts], styles: [...styles] };
 }
@@ -44,6 +56,8 @@ const MARKERS = [
   ["radix", "data-radix"],
   ["sonner", "sonner"],
   ["lucide icons", "lucide"],
+  ["hocuspocus provider", "sessionAwareness"],
+  ["y-indexeddb", "PREFERRED_TRIM_SIZE"],
 ];
 const markersOf = (text) => MARKERS.filter(([, needle]) => text.includes(needle)).map(([name]) => name);
 
@@ -73,7 +87,15 @@ export async function measurePages({ base, cookie, pages }) {
     const chunks = await Promise.all(scripts.map(sizeOf));
     const js = chunks.reduce((a, b) => a + b.gzip, 0);
     const css = (await Promise.all(styles.map(sizeOf))).reduce((a, b) => a + b.gzip, 0);
-    rows.push({ name: page.name, path: page.path, files: scripts.length, jsGzip: js, cssGzip: css, htmlGzip: gzipBytes(Buffer.from(html)), chunks });
+    rows.push({
+      name: page.name,
+      path: page.path,
+      files: scripts.length,
+      jsGzip: js,
+      cssGzip: css,
+      htmlGzip: gzipBytes(Buffer.from(html)),
+      chunks,
+    });
   }
   return rows;
 }
@@ -108,21 +130,39 @@ export async function measureEditing({ base, cookie, slug, log, outDir }) {
     const bodies = new Map();
     page.on("response", (res) => {
       if (res.request().resourceType() !== "script" || bodies.has(res.url())) return;
-      bodies.set(res.url(), res.body().then(gzipBytes, () => 0));
+      bodies.set(
+        res.url(),
+        res.body().then(gzipBytes, () => 0),
+      );
     });
     const total = async () => (await Promise.all(bodies.values())).reduce((a, b) => a + b, 0);
 
     await page.goto(`${base}/docs/${slug}`, { waitUntil: "networkidle" });
-    const reading = { bytes: await total(), files: bodies.size };
+    // The live channel joins after hydration, for readers too (its code is then part of reading in Chromium).
+    const live = await page
+      .locator('[data-testid="doc-presence"][data-live="synced"]')
+      .waitFor({ timeout: 15_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    await page.waitForLoadState("networkidle");
+    const reading = { bytes: await total(), files: bodies.size, live };
     const how = await openEditor(page);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);
-    const editing = { bytes: await total(), files: bodies.size };
+    const liveEditor = (await page.locator(".section-editor[data-live]").count()) > 0;
+    const editing = { bytes: await total(), files: bodies.size, live: liveEditor };
     if (!how) {
       const shot = path.join(outDir, "editing-failed.png");
       await page.screenshot({ path: shot, fullPage: false }).catch(() => {});
       const why = problems.length ? `; page errors: ${problems.slice(0, 3).join(" | ").slice(0, 300)}` : "";
-      return { reading, skipped: `no editor opened after clicking into the first section or its Edit button (screenshot: ${path.relative(ROOT, shot)})${why}` };
+      return {
+        reading,
+        skipped:
+          "no editor opened after clicking into the first section or its Edit button " +
+          `(screenshot: ${path.relative(ROOT, shot)})${why}`,
+      };
     }
     log(`editing: editor opened by ${how}`);
     return { reading, editing, how };
@@ -145,16 +185,42 @@ async function openEditor(page) {
       .locator(EDITOR)
       .first()
       .waitFor({ state: "visible", timeout: 8_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (opened) return how;
   }
   return null;
 }
 
 export function jsTable(rows, editing) {
-  const out = rows.map((r) => [r.name, `\`${r.path.replace(/\/docs\/.*/, "/docs/<slug>").replace(/\/w\/.*/, "/w/<workspace>")}\``, r.files, kb(r.jsGzip), kb(r.cssGzip), kb(r.htmlGzip)]);
-  if (editing?.reading) out.push(["doc page in Chromium, before editing", "all script responses", editing.reading.files, kb(editing.reading.bytes), "", ""]);
-  if (editing?.editing && !editing.skipped) out.push([`doc page in Chromium, editing (${editing.how})`, "all script responses", editing.editing.files, kb(editing.editing.bytes), "", ""]);
+  const out = rows.map((r) => [
+    r.name,
+    `\`${r.path.replace(/\/docs\/.*/, "/docs/<slug>").replace(/\/w\/.*/, "/w/<workspace>")}\``,
+    r.files,
+    kb(r.jsGzip),
+    kb(r.cssGzip),
+    kb(r.htmlGzip),
+  ]);
+  if (editing?.reading)
+    out.push([
+      `doc page in Chromium, before editing (${editing.reading.live ? "live channel joined" : "no live channel"})`,
+      "all script responses",
+      editing.reading.files,
+      kb(editing.reading.bytes),
+      "",
+      "",
+    ]);
+  if (editing?.editing && !editing.skipped)
+    out.push([
+      `doc page in Chromium, editing (${editing.how}; ${editing.editing.live ? "live editor" : "saving editor"})`,
+      "all script responses",
+      editing.editing.files,
+      kb(editing.editing.bytes),
+      "",
+      "",
+    ]);
   return table(["page", "path", "JS files", "JS gzip KB", "CSS gzip KB", "HTML gzip KB"], out);
 }
 

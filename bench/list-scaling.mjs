@@ -6,9 +6,42 @@ import pg from "pg";
 import { fmt, percentile, table } from "./lib/report.mjs";
 
 const WORDS = [
-  "latency", "throughput", "cache", "replica", "partition", "consensus", "queue", "schema", "migration", "rollout", "tenant", "billing",
-  "payment", "ledger", "webhook", "gateway", "shard", "index", "snapshot", "backfill", "quota", "retry", "idempotency", "audit",
-  "encryption", "rotation", "failover", "region", "canary", "feature", "flag", "budget", "alerting", "tracing", "storage", "archive",
+  "latency",
+  "throughput",
+  "cache",
+  "replica",
+  "partition",
+  "consensus",
+  "queue",
+  "schema",
+  "migration",
+  "rollout",
+  "tenant",
+  "billing",
+  "payment",
+  "ledger",
+  "webhook",
+  "gateway",
+  "shard",
+  "index",
+  "snapshot",
+  "backfill",
+  "quota",
+  "retry",
+  "idempotency",
+  "audit",
+  "encryption",
+  "rotation",
+  "failover",
+  "region",
+  "canary",
+  "feature",
+  "flag",
+  "budget",
+  "alerting",
+  "tracing",
+  "storage",
+  "archive",
 ];
 const SECTIONS = 15;
 export const RARE_TERM = "zephyrine"; // in exactly one doc (the first)
@@ -21,18 +54,22 @@ export async function insertDocs(client, { workspaceId, ownerId, from, to }) {
   await client.query("BEGIN");
   await client.query(
     `INSERT INTO "Document" (id, "workspaceId", slug, title, "authorId", "updatedById", "createdAt", "updatedAt")
-     SELECT 'bl-doc-' || i, $1, 'bl-' || i || '-' || ${pick("i * 7")}, initcap(${pick("i")}) || ' ' || ${pick("i * 3 + 1")} || ' design ' || i, $2, $2,
+     SELECT 'bl-doc-' || i, $1, 'bl-' || i || '-' || ${pick("i * 7")},
+            initcap(${pick("i")}) || ' ' || ${pick("i * 3 + 1")} || ' design ' || i, $2, $2,
             now() - make_interval(secs => i * 60), now() - make_interval(secs => i * 37)
      FROM generate_series($3::int, $4::int) i`,
     [workspaceId, ownerId, from, to],
   );
   await client.query(
     `INSERT INTO "Section" (id, "documentId", key, title, "order", content, text, html, version, "updatedById")
-     SELECT 'bl-sec-' || i || '-' || j, 'bl-doc-' || i, 'section-' || j, 'Section ' || j, j, jsonb_build_object('type', 'doc', 'content',
-              jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', t.body))))),
+     SELECT 'bl-sec-' || i || '-' || j, 'bl-doc-' || i, 'section-' || j, 'Section ' || j, j,
+            jsonb_build_object('type', 'doc', 'content',
+              jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content',
+                jsonb_build_array(jsonb_build_object('type', 'text', 'text', t.body))))),
             t.body, '<p>' || t.body || '</p>', 1, $1
      FROM generate_series($2::int, $3::int) i CROSS JOIN generate_series(0, ${SECTIONS - 1}) j
-     CROSS JOIN LATERAL (SELECT (SELECT string_agg(${pick("i * 31 + j * 17 + k * k")}, ' ') FROM generate_series(1, 60) k)
+     CROSS JOIN LATERAL (SELECT (SELECT string_agg(${pick("i * 31 + j * 17 + k * k")}, ' ')
+                                 FROM generate_series(1, 60) k)
                                 || CASE WHEN i = 1 AND j = 7 THEN ' ${RARE_TERM}' ELSE '' END AS body) t`,
     [ownerId, from, to],
   );
@@ -44,8 +81,15 @@ export async function insertDocs(client, { workspaceId, ownerId, from, to }) {
 export async function createWorkspace(client, ownerId, runId) {
   const id = `bl-ws-${runId}`;
   const slug = `bench-list-${runId}`;
-  await client.query(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ($1, 'Bench list', $2, now())`, [id, slug]);
-  await client.query(`INSERT INTO "Membership" (id, "userId", "workspaceId", role) VALUES ($1, $2, $3, 'OWNER')`, [`bl-m-${runId}`, ownerId, id]);
+  await client.query(`INSERT INTO "Workspace" (id, name, slug, "updatedAt") VALUES ($1, 'Bench list', $2, now())`, [
+    id,
+    slug,
+  ]);
+  await client.query(`INSERT INTO "Membership" (id, "userId", "workspaceId", role) VALUES ($1, $2, $3, 'OWNER')`, [
+    `bl-m-${runId}`,
+    ownerId,
+    id,
+  ]);
   return { id, slug };
 }
 
@@ -85,7 +129,10 @@ export async function runListScaling({ base, databaseUrl, cookie, ownerEmail, ru
     for (const docs of [1000, 10000]) {
       const started = performance.now();
       await insertDocs(client, { workspaceId: ws.id, ownerId: owner.id, from: seeded + 1, to: docs });
-      log(`list scaling: ${docs} docs × ${SECTIONS} sections seeded (${fmt((performance.now() - started) / 1000, 1)} s for ${docs - seeded} docs)`);
+      log(
+        `list scaling: ${docs} docs × ${SECTIONS} sections seeded ` +
+          `(${fmt((performance.now() - started) / 1000, 1)} s for ${docs - seeded} docs)`,
+      );
       seeded = docs;
       const rows = [];
       for (const [name, url] of targets(base, ws)) rows.push({ name, ...(await timeRequests(url, cookie, requests)) });
@@ -100,10 +147,26 @@ export async function runListScaling({ base, databaseUrl, cookie, ownerEmail, ru
 export function listScalingTable(r) {
   const [small, big] = r.sizes;
   return table(
-    ["request", `p50 ms @ ${small.docs}`, `p95 ms @ ${small.docs}`, `p50 ms @ ${big.docs}`, `p95 ms @ ${big.docs}`, "ratio p50", "ratio p95"],
+    [
+      "request",
+      `p50 ms @ ${small.docs}`,
+      `p95 ms @ ${small.docs}`,
+      `p50 ms @ ${big.docs}`,
+      `p95 ms @ ${big.docs}`,
+      "ratio p50",
+      "ratio p95",
+    ],
     small.rows.map((row, i) => {
       const other = big.rows[i];
-      return [row.name, fmt(row.p50, 1), fmt(row.p95, 1), fmt(other.p50, 1), fmt(other.p95, 1), fmt(other.p50 / row.p50, 2), fmt(other.p95 / row.p95, 2)];
+      return [
+        row.name,
+        fmt(row.p50, 1),
+        fmt(row.p95, 1),
+        fmt(other.p50, 1),
+        fmt(other.p95, 1),
+        fmt(other.p50 / row.p50, 2),
+        fmt(other.p95 / row.p95, 2),
+      ];
     }),
   );
 }

@@ -14,17 +14,36 @@ const lineOf = (out, prefix) => {
 
 export async function runQueries({ appDir, env, seed, log }) {
   const doc = seed.doc;
-  const input = { actor: { id: seed.owner.id, name: seed.owner.name, email: seed.owner.email }, docId: doc.id, workspaceId: seed.workspace.id, sectionKey: doc.sections[0].key };
+  const input = {
+    actor: { id: seed.owner.id, name: seed.owner.name, email: seed.owner.email },
+    docId: doc.id,
+    workspaceId: seed.workspace.id,
+    sectionKey: doc.sections[0].key,
+  };
   const script = path.join(appDir, "bench", "queries.ts");
   const args = (mode) => ["--conditions=react-server", "--import", "tsx", script, mode];
   // Outside "production" lib/db takes the capturing client from globalThis; timing runs as the app does.
   const base = { ...env, BENCH_QUERIES_INPUT: JSON.stringify(input) };
   log("Prisma vs raw pg: capturing the SQL of the five hottest operations");
-  const sql = lineOf(await runLogged("bench/queries.ts capture", args("capture"), { cwd: appDir, env: { ...base, NODE_ENV: "development" }, logName: "queries-capture.log" }), "BENCH_SQL");
+  const sql = lineOf(
+    await runLogged("bench/queries.ts capture", args("capture"), {
+      cwd: appDir,
+      env: { ...base, NODE_ENV: "development" },
+      logName: "queries-capture.log",
+    }),
+    "BENCH_SQL",
+  );
   const sqlFile = path.join(OUT, "queries-sql.json");
   writeFileSync(sqlFile, JSON.stringify(sql, null, 2));
   log("Prisma vs raw pg: timing both ways (bench/out/queries-sql.json has the statements)");
-  return lineOf(await runLogged("bench/queries.ts time", args("time"), { cwd: appDir, env: { ...base, BENCH_SQL_FILE: sqlFile }, logName: "queries-time.log" }), "BENCH_QUERIES");
+  return lineOf(
+    await runLogged("bench/queries.ts time", args("time"), {
+      cwd: appDir,
+      env: { ...base, BENCH_SQL_FILE: sqlFile },
+      logName: "queries-time.log",
+    }),
+    "BENCH_QUERIES",
+  );
 }
 
 export function queriesTable(r) {
@@ -41,6 +60,8 @@ export function queriesTable(r) {
         fmt(x.raw.p95, 2),
         fmt(x.prisma.p95 / x.raw.p95, 2),
       ]),
-    ) + `\n\n${r.iterations} calls each way per operation, one at a time, pools of ${r.poolSize}. Ratio = Prisma ÷ pg (1.0 = no overhead).`
+    ) +
+    `\n\n${r.iterations} calls each way per operation, one at a time, pools of ${r.poolSize}. ` +
+    "Ratio = Prisma ÷ pg (1.0 = no overhead)."
   );
 }

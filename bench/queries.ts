@@ -31,7 +31,10 @@ const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 // lib/db reuses a client on globalThis: in capture mode, one that reports every statement.
 const captured: Statement[] = [];
 if (mode === "capture") {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: poolSize }), log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: poolSize }),
+    log: [{ emit: "event", level: "query" }],
+  });
   client.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   (globalThis as { prisma?: unknown }).prisma = client;
 }
@@ -41,23 +44,41 @@ const { getDocForViewer } = await import("@/lib/docs/queries");
 const { listDocs } = await import("@/lib/docs/list-docs");
 const { saveSection } = await import("@/lib/docs/save-section");
 
-const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const paragraph = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
 let version = 0;
 let flip = 0;
 
 function ops(): Op[] {
   const { actor, docId, workspaceId, sectionKey } = input;
   const save = async () => {
-    const saved = await saveSection(actor, docId, sectionKey, { baseVersion: version, content: paragraph(`Edit ${flip++ % 2}`) });
+    const saved = await saveSection(actor, docId, sectionKey, {
+      baseVersion: version,
+      content: paragraph(`Edit ${flip++ % 2}`),
+    });
     version = saved.version;
   };
   return [
-    { name: "access check", what: "requireDocAccess (lib/docs/access.ts)", run: () => requireDocAccess(actor, { id: docId }, "view") },
-    { name: "doc load", what: "getDocForViewer (lib/docs/queries.ts)", run: () => getDocForViewer(actor, { id: docId }) },
+    {
+      name: "access check",
+      what: "requireDocAccess (lib/docs/access.ts)",
+      run: () => requireDocAccess(actor, { id: docId }, "view"),
+    },
+    {
+      name: "doc load",
+      what: "getDocForViewer (lib/docs/queries.ts)",
+      run: () => getDocForViewer(actor, { id: docId }),
+    },
     {
       name: "session actor lookup",
       what: "the user row getActor reads per request (lib/auth/session.ts)",
-      run: () => db.user.findUnique({ where: { id: actor.id }, select: { id: true, name: true, email: true, sessionVersion: true } }),
+      run: () =>
+        db.user.findUnique({
+          where: { id: actor.id },
+          select: { id: true, name: true, email: true, sessionVersion: true },
+        }),
     },
     { name: "doc list", what: "listDocs (lib/docs/list-docs.ts)", run: () => listDocs(actor, workspaceId, {}) },
     {
@@ -74,7 +95,10 @@ function ops(): Op[] {
 }
 
 async function currentVersion(): Promise<number> {
-  const row = await db.section.findFirstOrThrow({ where: { documentId: input.docId, key: input.sectionKey }, select: { version: true } });
+  const row = await db.section.findFirstOrThrow({
+    where: { documentId: input.docId, key: input.sectionKey },
+    select: { version: true },
+  });
   return row.version;
 }
 
@@ -91,7 +115,8 @@ async function capture() {
   console.log(`BENCH_SQL ${JSON.stringify(out)}`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 async function time() {
   const statements = JSON.parse(readFileSync(process.env.BENCH_SQL_FILE!, "utf8")) as Record<string, Statement[]>;

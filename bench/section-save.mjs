@@ -1,6 +1,8 @@
 // Section save under concurrent writers: through PUT /api/docs/<id>/sections/<key>
-// (the app's whole save path), then the bare version-guarded UPDATE through raw pg
-// with the same writers, and a lost-update check after each.
+// (the app's whole save path, the content pipeline), then raw pg doing the same logical
+// write (section update + version row + doc stamps in one transaction) with the same
+// writers, and a lost-update check after each.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { markerOf, sectionContent } from "./lib/content.mjs";
 import { signIn } from "./lib/server.mjs";
@@ -31,7 +33,10 @@ const slotOf = (w) => `${w.docId}/${w.key}`;
 
 async function readSections(client, writers) {
   const docIds = [...new Set(writers.map((w) => w.docId))];
-  const { rows } = await client.query(`SELECT id, "documentId", key, version, content FROM "Section" WHERE "documentId" = ANY($1)`, [docIds]);
+  const { rows } = await client.query(
+    `SELECT id, "documentId", key, version, content FROM "Section" WHERE "documentId" = ANY($1)`,
+    [docIds],
+  );
   return new Map(rows.map((r) => [`${r.documentId}/${r.key}`, r]));
 }
 
@@ -55,7 +60,12 @@ export async function checkLostUpdates(client, writers, state) {
     const versions = new Set(acks.map((a) => a.version));
     duplicateVersions += acks.length - versions.size;
     const latest = acks.reduce((a, b) => (b.version > a.version ? b : a));
-    if (!row || row.version < latest.version || (row.version === latest.version && markerOf(row.content) !== latest.marker)) lost += 1;
+    if (
+      !row ||
+      row.version < latest.version ||
+      (row.version === latest.version && markerOf(row.content) !== latest.marker)
+    )
+      lost += 1;
   }
   for (const w of state.writers) {
     if (!w.lastAck) continue;
@@ -68,7 +78,14 @@ export async function checkLostUpdates(client, writers, state) {
 
 export function newState(writers) {
   return {
-    writers: writers.map((w, i) => ({ ...w, index: i, slot: slotOf(w), template: contentTemplate(i), seq: 0, lastAck: null })),
+    writers: writers.map((w, i) => ({
+      ...w,
+      index: i,
+      slot: slotOf(w),
+      template: contentTemplate(i),
+      seq: 0,
+      lastAck: null,
+    })),
     acks: [],
     latencies: [],
     saves: 0,
@@ -125,7 +142,10 @@ function summarize(state, seconds, lost) {
     saves: state.saves,
     conflicts: state.conflicts,
     serverErrors: state.serverErrors,
-    otherErrors: Object.entries(state.otherStatus).map(([s, n]) => `${n}×${s}`).join(", ") + (state.networkErrors ? ` ${state.networkErrors}×network` : ""),
+    otherErrors:
+      Object.entries(state.otherStatus)
+        .map(([s, n]) => `${n}×${s}`)
+        .join(", ") + (state.networkErrors ? ` ${state.networkErrors}×network` : ""),
     lost,
     detail: state.lastServerError ?? state.lastOtherError ?? state.lastNetworkError,
   };
@@ -135,6 +155,48 @@ function summarize(state, seconds, lost) {
  * One save through PUT /api/docs/<id>/sections/<key> as writer `w` (its cookie and the
  * version it last saw): { status: 200, version } · { status: 409, version: the current one } · { status, detail }.
  */
+/**
+ * The pipeline's logical write by hand (raw pg): version-guarded section update, its version row and the doc's
+ * stamps in one transaction. { status: 200, version } · { status: 409, version: the current one }.
+ */
+export async function rawSectionWrite(pool, w, content) {
+  const marker = markerOf(JSON.parse(content)) ?? "";
+  const hash = createHash("sha256").update(content).digest("hex");
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    const s = await c.query(
+      `UPDATE "Section" SET content = $1::jsonb, text = $2, "contentHash" = $3, version = version + 1,
+         "updatedAt" = now(), "updatedById" = "updatedById"
+       WHERE id = $4 AND version = $5 RETURNING "documentId", id, key, title, "order", version, "updatedById"`,
+      [content, marker, hash, w.id, w.version],
+    );
+    if (s.rowCount !== 1) {
+      await c.query("ROLLBACK");
+      const now = await c.query(`SELECT version FROM "Section" WHERE id = $1`, [w.id]);
+      return { status: 409, version: now.rows[0].version };
+    }
+    const row = s.rows[0];
+    const v = await c.query(
+      `INSERT INTO "SectionVersion" ("documentId", "sectionId", "sectionKey", title, "order", version, kind,
+         content, text, "contentHash", "authorId", "authorIds")
+       VALUES ($1, $2, $3, $4, $5, $6, 'EDIT', $7::jsonb, $8, $9, $10, ARRAY[$10]::text[]) RETURNING seq`,
+      [row.documentId, row.id, row.key, row.title, row.order, row.version, content, marker, hash, row.updatedById],
+    );
+    await c.query(`UPDATE "Document" SET revision = revision + 1, "updatedAt" = now(), "headSeq" = $1 WHERE id = $2`, [
+      v.rows[0].seq,
+      row.documentId,
+    ]);
+    await c.query("COMMIT");
+    return { status: 200, version: row.version };
+  } catch (error) {
+    await c.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    c.release();
+  }
+}
+
 export function apiWriter(base) {
   return async (w, content) => {
     const res = await fetch(`${base}/api/docs/${w.docId}/sections/${w.key}`, {
@@ -146,7 +208,8 @@ export function apiWriter(base) {
     if (res.status === 200) return { status: 200, version: body.version };
     if (res.status === 409) {
       const version = body?.error?.data?.current?.version;
-      if (!Number.isInteger(version)) throw new Error(`409 without error.data.current.version: ${JSON.stringify(body).slice(0, 200)}`);
+      if (!Number.isInteger(version))
+        throw new Error(`409 without error.data.current.version: ${JSON.stringify(body).slice(0, 200)}`);
       return { status: 409, version };
     }
     return { status: res.status, detail: JSON.stringify(body)?.slice(0, 300) };
@@ -171,20 +234,14 @@ export async function runSectionSave({ base, databaseUrl, writers, password, sec
     await runWriters(api, performance.now() + seconds * 1000, true, apiWrite);
     const apiResult = summarize(api, seconds, await checkLostUpdates(client, writers, api));
 
-    // The floor: the same writes as one version-guarded UPDATE each, through a pool the size of the app's.
+    // The floor: the same logical write by hand, through a pool the size of the app's: in one transaction the
+    // version-guarded section update, its SectionVersion row and the doc's stamps (revision, updatedAt, headSeq).
     const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
     const after = await readSections(client, writers);
-    const raw = newState(writers.map((w) => ({ ...w, id: after.get(slotOf(w)).id, version: after.get(slotOf(w)).version })));
-    const rawWrite = async (w, content) => {
-      const updated = await pool.query(`UPDATE "Section" SET content = $1::jsonb, version = version + 1 WHERE id = $2 AND version = $3 RETURNING version`, [
-        content,
-        w.id,
-        w.version,
-      ]);
-      if (updated.rowCount === 1) return { status: 200, version: updated.rows[0].version };
-      const current = await pool.query(`SELECT version FROM "Section" WHERE id = $1`, [w.id]);
-      return { status: 409, version: current.rows[0].version };
-    };
+    const raw = newState(
+      writers.map((w) => ({ ...w, id: after.get(slotOf(w)).id, version: after.get(slotOf(w)).version })),
+    );
+    const rawWrite = (w, content) => rawSectionWrite(pool, w, content);
     log(`section save: the same ${writers.length} writers through raw pg (pool of ${poolSize}) for ${seconds} s`);
     try {
       await runWriters(raw, performance.now() + seconds * 1000, true, rawWrite);
@@ -193,16 +250,35 @@ export async function runSectionSave({ base, databaseUrl, writers, password, sec
     }
     const rawResult = summarize(raw, seconds, await checkLostUpdates(client, writers, raw));
     const sections = new Set(writers.map(slotOf)).size;
-    return { api: apiResult, raw: rawResult, ratio: apiResult.savesPerSecond / rawResult.savesPerSecond, writers: writers.length, sections, poolSize };
+    return {
+      api: apiResult,
+      raw: rawResult,
+      ratio: apiResult.savesPerSecond / rawResult.savesPerSecond,
+      writers: writers.length,
+      sections,
+      poolSize,
+    };
   } finally {
     await client.end();
   }
 }
 
 export function sectionSaveTable(r) {
-  const row = (name, x) => [name, fmt(x.savesPerSecond, 1), fmt(x.p50, 1), fmt(x.p99, 1), x.conflicts, x.serverErrors, x.otherErrors || "0", x.lost];
+  const row = (name, x) => [
+    name,
+    fmt(x.savesPerSecond, 1),
+    fmt(x.p50, 1),
+    fmt(x.p99, 1),
+    x.conflicts,
+    x.serverErrors,
+    x.otherErrors || "0",
+    x.lost,
+  ];
   return table(
     ["path", "saves/s", "p50 ms", "p99 ms", "409s", "5xx", "other errors", "lost updates"],
-    [row("PUT /api/docs/:id/sections/:key", r.api), row(`raw pg UPDATE … WHERE version = $3 (pool ${r.poolSize})`, r.raw)],
+    [
+      row("PUT /api/docs/:id/sections/:key", r.api),
+      row(`raw pg: section + version row + doc stamps, one transaction (pool ${r.poolSize})`, r.raw),
+    ],
   );
 }

@@ -11,6 +11,7 @@ import { saveSection } from "@/lib/docs/save-section";
 import { parseSectionContent } from "@/lib/editor/validate";
 import { addMember, createUser } from "@/prisma/factories";
 import { sectionContent } from "./lib/content.mjs";
+import { seedMediaDoc } from "./media-seed";
 
 const runId = process.env.BENCH_RUN_ID ?? "local";
 const password = process.env.BENCH_PASSWORD ?? "bench-password-123";
@@ -39,10 +40,15 @@ const storedBytes = (content: unknown) => {
 };
 
 /** Content whose stored (canonical, attribute defaults filled in) JSON is about `bytes` long. */
-const sized = (seed: string, marker: string, bytes: number, table: boolean) => sectionContent({ seed, marker, targetBytes: bytes, table, measure: storedBytes });
+const sized = (seed: string, marker: string, bytes: number, table: boolean) =>
+  sectionContent({ seed, marker, targetBytes: bytes, table, measure: storedBytes });
 
 async function fillDoc(actor: Parameters<typeof saveSection>[0], docId: string, perSectionBytes: number, tag: string) {
-  const sections = await db.section.findMany({ where: { documentId: docId }, orderBy: { order: "asc" }, select: { key: true, version: true } });
+  const sections = await db.section.findMany({
+    where: { documentId: docId },
+    orderBy: { order: "asc" },
+    select: { key: true, version: true },
+  });
   const filled: { key: string; marker: string; version: number }[] = [];
   for (const s of sections) {
     const marker = `bm-${tag}-${s.key}`;
@@ -66,20 +72,36 @@ async function main() {
 
   // Writers: members (editors) of the same workspace, `writersPerSection` per section,
   // spread over as many docs from the same template as it takes.
-  const users = await mapLimit(Array.from({ length: writers }, (_, i) => i), 4, async (i) => {
-    const user = await createUser({ name: `Writer ${i + 1}`, email: `bench-writer-${i + 1}-${runId}@bench.test`, password });
-    await addMember(owner.workspace.id, user.actor, "MEMBER");
-    return user.actor;
-  });
+  const users = await mapLimit(
+    Array.from({ length: writers }, (_, i) => i),
+    4,
+    async (i) => {
+      const user = await createUser({
+        name: `Writer ${i + 1}`,
+        email: `bench-writer-${i + 1}-${runId}@bench.test`,
+        password,
+      });
+      await addMember(owner.workspace.id, user.actor, "MEMBER");
+      return user.actor;
+    },
+  );
   const slots: { docId: string; key: string }[] = [];
   for (let d = 1; slots.length * writersPerSection < writers; d++) {
     const saveDoc = await createDoc(owner.actor, owner.workspace.id, { title: `Save target ${d}` });
     const filled = await fillDoc(owner.actor, saveDoc.id, 4 * 1024, `save${d}`);
     slots.push(...filled.map((s) => ({ docId: saveDoc.id, key: s.key })));
   }
-  const writerList = users.map((u, i) => ({ email: u.email, name: u.name, ...slots[Math.floor(i / writersPerSection)]! }));
+  const writerList = users.map((u, i) => ({
+    email: u.email,
+    name: u.name,
+    ...slots[Math.floor(i / writersPerSection)]!,
+  }));
+
+  // Images and diagrams (issue 15): measured beside the doc above in the vitals and JS parts.
+  const mediaDoc = await seedMediaDoc(owner.actor, owner.workspace.id);
 
   const out = {
+    mediaDoc,
     owner: { id: owner.actor.id, name: owner.actor.name, email: owner.actor.email },
     workspace: { id: owner.workspace.id, slug: owner.workspace.slug },
     doc: { id: doc.id, slug: doc.slug, sections, jsonBytes: bytes },

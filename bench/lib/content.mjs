@@ -50,15 +50,24 @@ function table(r) {
   const cell = (type, t) => ({ type, content: [para(text(t))] });
   const rows = [{ type: "tableRow", content: ["Risk", "Likelihood", "Mitigation"].map((h) => cell("tableHeader", h)) }];
   for (let i = 0; i < 4; i++) {
-    rows.push({ type: "tableRow", content: [sentence(r, 3), pick(r, ["Low", "Medium", "High"]), sentence(r, 7)].map((t) => cell("tableCell", t)) });
+    rows.push({
+      type: "tableRow",
+      content: [sentence(r, 3), pick(r, ["Low", "Medium", "High"]), sentence(r, 7)].map((t) => cell("tableCell", t)),
+    });
   }
   return { type: "table", content: rows };
 }
 
 const CODE = {
-  sql: (r) => `CREATE INDEX CONCURRENTLY ${pick(r, WORDS)}_idx\n  ON "${pick(r, WORDS)}" ("tenantId", "createdAt" DESC);\nSELECT id, status FROM ${pick(r, WORDS)} WHERE "tenantId" = $1 LIMIT 50;`,
+  sql: (r) =>
+    `CREATE INDEX CONCURRENTLY ${pick(r, WORDS)}_idx\n` +
+    `  ON "${pick(r, WORDS)}" ("tenantId", "createdAt" DESC);\n` +
+    `SELECT id, status FROM ${pick(r, WORDS)} WHERE "tenantId" = $1 LIMIT 50;`,
   typescript: (r) =>
-    `export async function ${pick(r, WORDS)}Handler(req: Request): Promise<Response> {\n  const key = req.headers.get("Idempotency-Key");\n  if (!key) return new Response("missing key", { status: 400 });\n  return Response.json(await ${pick(r, WORDS)}.process(key));\n}`,
+    `export async function ${pick(r, WORDS)}Handler(req: Request): Promise<Response> {\n` +
+    `  const key = req.headers.get("Idempotency-Key");\n` +
+    `  if (!key) return new Response("missing key", { status: 400 });\n` +
+    `  return Response.json(await ${pick(r, WORDS)}.process(key));\n}`,
 };
 
 function block(r, i) {
@@ -71,9 +80,17 @@ function block(r, i) {
     case 2:
       return { type: "bulletList", content: Array.from({ length: 4 }, () => item(sentence(r, 9))) };
     case 3:
-      return { type: "codeBlock", attrs: { language: pick(r, ["sql", "typescript"]) }, content: [text(CODE[pick(r, ["sql", "typescript"])](r))] };
+      return {
+        type: "codeBlock",
+        attrs: { language: pick(r, ["sql", "typescript"]) },
+        content: [text(CODE[pick(r, ["sql", "typescript"])](r))],
+      };
     default:
-      return { type: "orderedList", attrs: { start: 1 }, content: Array.from({ length: 3 }, () => item(sentence(r, 8))) };
+      return {
+        type: "orderedList",
+        attrs: { start: 1 },
+        content: Array.from({ length: 3 }, () => item(sentence(r, 8))),
+      };
   }
 }
 
@@ -83,7 +100,13 @@ function block(r, i) {
  * it survives HTML escaping unchanged). The block mix starts at a seed-dependent
  * point, so across a doc every kind of block appears; `table` adds a risk table.
  */
-export function sectionContent({ seed, marker, targetBytes, table: withTable = false, measure = (doc) => JSON.stringify(doc).length }) {
+export function sectionContent({
+  seed,
+  marker,
+  targetBytes,
+  table: withTable = false,
+  measure = (doc) => JSON.stringify(doc).length,
+}) {
   const r = rng(seed);
   const offset = Math.floor(r() * 6);
   const content = [para(text(`Marker ${marker} opens this section. `), text(sentence(r, 10)))];

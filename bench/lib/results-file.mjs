@@ -22,13 +22,21 @@ export function readSections(file) {
 }
 
 /**
- * Write `file` with `header`, then every title of `order` (new body, else the kept
- * one), then kept sections no longer in `order` are dropped.
+ * Write `file` with `header`, then every title of `order` (new body, else the kept one).
+ * Kept sections `order` does not name (written by other benches or by hand: the pipeline
+ * save, version history, Markdown import) stay, after the section they followed.
  */
 export function writeMergedResults(file, { header, order, fresh }) {
   const kept = readSections(file);
+  const titles = [...order];
+  let after = -1;
+  for (const title of kept.keys()) {
+    const at = titles.indexOf(title);
+    if (at === -1) titles.splice(++after, 0, title);
+    else after = at;
+  }
   const parts = [header.trimEnd(), ""];
-  for (const title of order) {
+  for (const title of titles) {
     const body = fresh.get(title) ?? kept.get(title);
     if (body) parts.push(`## ${title}`, "", body.trim(), "");
   }

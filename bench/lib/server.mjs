@@ -29,7 +29,13 @@ export function runLogged(label, args, { env, logName, cwd = ROOT }) {
     child.on("exit", (code, signal) => {
       closeSync(fd);
       if (code === 0) resolve(readFileSync(logFile, "utf8"));
-      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}); last lines of ${path.relative(ROOT, logFile)}:\n${tail(logFile)}`));
+      else
+        reject(
+          new Error(
+            `${label} failed (${signal ?? `exit ${code}`}); ` +
+              `last lines of ${path.relative(ROOT, logFile)}:\n${tail(logFile)}`,
+          ),
+        );
     });
   });
 }
@@ -49,12 +55,16 @@ export async function startApp(appDir, env, { onCleanup, nodeArgs = [], logName 
   mkdirSync(OUT, { recursive: true });
   const logFile = path.join(OUT, logName);
   const fd = openSync(logFile, "w");
-  const child = spawn(process.execPath, [...nodeArgs, nextBin(appDir), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: appDir,
-    env,
-    stdio: ["ignore", fd, fd],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, nextBin(appDir), "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: appDir,
+      env,
+      stdio: ["ignore", fd, fd],
+      detached: true,
+    },
+  );
   const startedAt = performance.now();
   closeSync(fd);
   let exited = null;
@@ -89,10 +99,55 @@ export async function startApp(appDir, env, { onCleanup, nodeArgs = [], logName 
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer /api/health within 60 s; see bench/out/${logName}:\n${tail(logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`next start did not answer /api/health within 60 s; see bench/out/${logName}:\n${tail(logFile)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { base, port, pid: child.pid, startedAt, stop, serverPid: () => findServerPid(child.pid) };
+}
+
+/**
+ * The live co-editing server (scripts/collab-server.ts) beside `next start`, as in production: without it the doc
+ * page has no live channel and editing opens the saving editor (no Yjs, no provider), which would understate the
+ * JavaScript to edit. `env` must carry the COLLAB_PORT Next is started with.
+ */
+export async function startCollab(appDir, env, { onCleanup, logName = "collab.log" }) {
+  const logFile = path.join(OUT, logName);
+  mkdirSync(OUT, { recursive: true });
+  const fd = openSync(logFile, "w");
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(appDir, "scripts", "collab-server.ts")],
+    { cwd: appDir, env, stdio: ["ignore", fd, fd], detached: true },
+  );
+  closeSync(fd);
+  trackChild(child);
+  let exited = null;
+  child.on("exit", (code, signal) => (exited = signal ?? `exit ${code}`));
+  onCleanup("stop the collab server", async () => {
+    if (exited) return;
+    const gone = new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    await gone;
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`the collab server exited (${exited}); see bench/out/${logName}:\n${tail(logFile)}`);
+    if (
+      await fetch(`http://127.0.0.1:${env.COLLAB_PORT}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    if (Date.now() > deadline)
+      throw new Error(`the collab server did not answer within 60 s; see bench/out/${logName}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Sign in through the JSON endpoint; returns the Cookie header value of the session. */

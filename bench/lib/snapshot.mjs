@@ -9,7 +9,16 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT } from "../../scripts/lib/postgres.mjs";
 
-const SKIP_TOP = new Set(["node_modules", ".next", ".data", ".git", "test-results", "playwright-report", ".tmp", ".next-profiles"]);
+const SKIP_TOP = new Set([
+  "node_modules",
+  ".next",
+  ".data",
+  ".git",
+  "test-results",
+  "playwright-report",
+  ".tmp",
+  ".next-profiles",
+]);
 const SKIP = new Set([path.join("bench", "out"), path.join("public", "bench-static.html")]);
 const PREFIX = "dr-bench-";
 
@@ -35,7 +44,11 @@ export function snapshotProject(runId, { log, onCleanup }) {
     recursive: true,
     filter: (src) => {
       const rel = path.relative(ROOT, src);
-      return !SKIP_TOP.has(rel.split(path.sep)[0]) && !SKIP.has(rel) && !rel.startsWith(`${path.join("bench", "out")}${path.sep}`);
+      return (
+        !SKIP_TOP.has(rel.split(path.sep)[0]) &&
+        !SKIP.has(rel) &&
+        !rel.startsWith(`${path.join("bench", "out")}${path.sep}`)
+      );
     },
   });
   const modules = path.join(ROOT, "node_modules");

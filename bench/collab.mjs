@@ -1,0 +1,306 @@
+/**
+ * Live co-editing (issue 14), on a PostgreSQL database of its own, servers in processes of their own:
+ *  1. relay at 50: 50 Node providers type in one doc (a word every 250 ms each) while a probe pair measures
+ *     keystroke → seen by the other provider, p95, through the raw Hocuspocus relay (a bare `new Server()`, no
+ *     hooks: the floor) and through ours (scripts/collab-server.ts: token, access, limits, stores), in one run.
+ *  2. 1,000 docs × 2 connections on one collaboration process: its memory (RSS) before and with them open, the
+ *     relay p95 while every doc gets typed in, and stores per second beside edits per second (then: are all
+ *     edits in the database once typing stops).
+ *
+ *   node --conditions=react-server --import tsx bench/collab.mjs
+ *   BENCH_DOCS=1000 BENCH_SECONDS=20 BENCH_WRITERS=50 by default
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { freePort, ROOT, withDatabase } from "../scripts/lib/postgres.mjs";
+import {
+  createTemplateDatabase,
+  dropRunDatabases,
+  newRunId,
+  startTestDatabaseServer,
+} from "../scripts/lib/test-env.mjs";
+import { fmt, loadAverage, percentile, table } from "./lib/report.mjs";
+
+const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
+const SECRET = "bench-secret-bench-secret-bench-secret-01";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024;
+
+const RAW_SERVER = `
+  const { Server } = await import("@hocuspocus/server");
+  const server = new Server({ port: Number(process.env.PORT), address: "127.0.0.1", quiet: true });
+  await server.listen();
+`;
+
+async function startProcess(args, env, port) {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child;
+    } catch {
+      // starting
+    }
+    await sleep(200);
+  }
+  throw new Error("server did not start");
+}
+
+function connect(url, docName, token) {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token });
+  provider.attach();
+  return { doc, provider, socket, destroy: () => (provider.destroy(), socket.destroy()) };
+}
+
+const synced = async (clients, ms = 300_000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end && !clients.every((c) => c.provider.isSynced)) await sleep(100);
+  if (!clients.every((c) => c.provider.isSynced)) throw new Error("providers did not sync");
+};
+
+/** Append a word to the first paragraph of `key` (a paragraph is made on an empty doc). */
+function typeWord(doc, key, word) {
+  const fragment = doc.getXmlFragment(key);
+  doc.transact(() => {
+    let paragraph = fragment.get(0);
+    if (!paragraph) {
+      paragraph = new Y.XmlElement("paragraph");
+      fragment.insert(0, [paragraph]);
+    }
+    let text = paragraph.get(0);
+    if (!text) {
+      text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+    }
+    text.insert(text.length, ` ${word}`);
+  });
+}
+
+/** Latency from `from` typing a word to `to` seeing it, `samples` times, one at a time. */
+async function probe(from, to, key, samples) {
+  const times = [];
+  const text = to.doc.getXmlFragment(key);
+  for (let i = 0; i < samples; i++) {
+    const word = `probe${i}x${Math.random().toString(36).slice(2, 7)}`;
+    const seen = new Promise((resolve) => {
+      const check = () => {
+        if (text.toString().includes(word)) {
+          text.unobserveDeep(check);
+          resolve(performance.now());
+        }
+      };
+      text.observeDeep(check);
+    });
+    const started = performance.now();
+    typeWord(from.doc, key, word);
+    times.push((await seen) - started);
+    await sleep(50);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function relayAt50(url, docName, token, key) {
+  const writers = Array.from({ length: WRITERS }, () => connect(url, docName, token));
+  const pair = [connect(url, docName, token), connect(url, docName, token)];
+  await synced([...writers, ...pair]);
+  let stop = false;
+  const typing = writers.map(async (w, i) => {
+    await sleep((i * 250) / writers.length);
+    for (let n = 0; !stop; n++) {
+      typeWord(w.doc, key, `w${i}n${n}`);
+      await sleep(250);
+    }
+  });
+  await sleep(1_000);
+  const times = await probe(pair[0], pair[1], key, 200);
+  stop = true;
+  await Promise.all(typing);
+  [...writers, ...pair].forEach((c) => c.destroy());
+  return { p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length };
+}
+
+const server = await startTestDatabaseServer();
+const runId = newRunId();
+const children = [];
+try {
+  const load = loadAverage();
+  const template = await createTemplateDatabase(server.adminUrl, runId);
+  const databaseUrl = withDatabase(server.adminUrl, template);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.AUTH_SECRET = SECRET;
+  const { createUser } = await import("../prisma/factories.ts");
+  const { createDoc } = await import("../lib/docs/create-doc.ts");
+  const { issueCollabToken, collabDocName } = await import("../lib/collab/token.ts");
+  const { db } = await import("../lib/db/index.ts");
+  const { actor, workspace } = await createUser({ name: "Bench" });
+  const tokenFor = (docId) =>
+    issueCollabToken({ docId, subject: { kind: "user", id: actor.id }, name: "Bench" }, SECRET);
+
+  // 1. Relay at 50 writers: raw Hocuspocus, then ours, one doc each.
+  const rawPort = await freePort();
+  const raw = await startProcess(["--input-type=module", "-e", RAW_SERVER], { PORT: String(rawPort) }, rawPort);
+  children.push(raw);
+  console.error("bench: relay at 50 through the raw Hocuspocus server");
+  const rawFigures = await relayAt50(`ws://127.0.0.1:${rawPort}`, "raw-doc", "", "design-overview");
+  raw.kill("SIGTERM");
+  const collabPort = await freePort();
+  const ours = await startProcess(
+    ["--conditions=react-server", "--import", "tsx", "scripts/collab-server.ts"],
+    { DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, COLLAB_PORT: String(collabPort) },
+    collabPort,
+  );
+  children.push(ours);
+  const url = `ws://127.0.0.1:${collabPort}`;
+  const one = await createDoc(actor, workspace.id, { title: "Relay bench" });
+  console.error(`bench: raw p95 ${fmt(rawFigures.p95, 1)} ms; now through ours`);
+  const ourFigures = await relayAt50(url, collabDocName(one.id), tokenFor(one.id), "design-overview");
+
+  console.error(`bench: ours p95 ${fmt(ourFigures.p95, 1)} ms; creating ${DOCS} docs`);
+  // 2. 1,000 docs × 2 connections on the same process.
+  const docs = [];
+  for (let i = 0; i < DOCS; i += 10)
+    docs.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(10, DOCS - i) }, (_, j) =>
+          createDoc(actor, workspace.id, { title: `Bench ${i + j}` }),
+        ),
+      )),
+    );
+  await sleep(3_000);
+  const rssBefore = rssMb(ours.pid);
+  const pairs = [];
+  for (let i = 0; i < docs.length; i += 50) {
+    const batch = docs.slice(i, i + 50).map((d) => ({
+      id: d.id,
+      a: connect(url, collabDocName(d.id), tokenFor(d.id)),
+      b: connect(url, collabDocName(d.id), tokenFor(d.id)),
+    }));
+    await synced(batch.flatMap((p) => [p.a, p.b]));
+    pairs.push(...batch);
+  }
+  const rssOpen = rssMb(ours.pid);
+  console.error(`bench: ${pairs.length} docs × 2 open, RSS ${fmt(rssOpen, 0)} MB; typing ${SECONDS} s`);
+  const metric = async (name) => {
+    const body = await (await fetch(`http://127.0.0.1:${collabPort}/metrics`)).text();
+    return Number(
+      body
+        .split("\n")
+        .find((l) => l.startsWith(`${name} `))
+        ?.split(" ")[1] ?? 0,
+    );
+  };
+  const openConnections = await metric("collab_connections");
+  const openDocs = await metric("collab_docs");
+  // Every doc typed in: one edit per doc every 5 s, spread evenly; each edit timed to the other connection.
+  const storesBefore = await metric('collab_stores_total{result="stored"}');
+  const latencies = [];
+  let edits = 0;
+  let stop = false;
+  const started = performance.now();
+  const perDocMs = 5_000;
+  const loops = pairs.map(async (p, i) => {
+    await sleep((i * perDocMs) / pairs.length);
+    for (let n = 0; !stop; n++) {
+      const word = `e${n}d${i}`;
+      const text = p.b.doc.getXmlFragment("design-overview");
+      const t0 = performance.now();
+      const seen = new Promise((resolve) => {
+        const check = () => {
+          if (text.toString().includes(word)) {
+            text.unobserveDeep(check);
+            resolve(performance.now() - t0);
+          }
+        };
+        text.observeDeep(check);
+      });
+      typeWord(p.a.doc, "design-overview", word);
+      edits++;
+      latencies.push(await seen);
+      await sleep(Math.max(0, perDocMs - (performance.now() - t0)));
+    }
+  });
+  await sleep(SECONDS * 1000);
+  stop = true;
+  await Promise.all(loops);
+  const seconds = (performance.now() - started) / 1000;
+  const storesDuring = (await metric('collab_stores_total{result="stored"}')) - storesBefore;
+  const rssTyping = rssMb(ours.pid);
+  // Persistence kept up: every doc's last edit is in the database soon after typing stops.
+  const caughtUpStart = performance.now();
+  let behind = DOCS;
+  while (behind > 0 && performance.now() - caughtUpStart < 120_000) {
+    const rows = await db.$queryRawUnsafe(
+      `SELECT count(*)::int AS n FROM "Section" WHERE key = 'design-overview' AND "documentId" = ANY($1) AND text = ''`,
+      pairs.map((p) => p.id),
+    );
+    behind = rows[0].n;
+    if (behind > 0) await sleep(500);
+  }
+  const caughtUpMs = performance.now() - caughtUpStart;
+  latencies.sort((a, b) => a - b);
+  pairs.forEach((p) => (p.a.destroy(), p.b.destroy()));
+
+  console.log(`\n## Live co-editing (issue 14; load average at start ${load})\n`);
+  console.log(
+    table(
+      ["relay, keystroke → other provider (Node)", "p50 ms", "p95 ms", "samples", "goal"],
+      [
+        [
+          `raw Hocuspocus relay, ${WRITERS} writers typing`,
+          fmt(rawFigures.p50, 1),
+          fmt(rawFigures.p95, 1),
+          rawFigures.samples,
+          "floor",
+        ],
+        [
+          `ours (collab-server.ts), ${WRITERS} writers typing`,
+          fmt(ourFigures.p50, 1),
+          fmt(ourFigures.p95, 1),
+          ourFigures.samples,
+          "≤ 30 (browser)",
+        ],
+        ["ratio ours / raw (p95)", "", fmt(ourFigures.p95 / rawFigures.p95, 2), "", ""],
+      ],
+    ),
+  );
+  console.log(
+    "\n" +
+      table(
+        ["one collab process, docs × 2 connections", "value", "goal"],
+        [
+          ["docs open / connections (its /metrics)", `${openDocs} / ${openConnections}`, `${DOCS} / ${2 * DOCS}`],
+          ["RSS before connections", `${fmt(rssBefore, 0)} MB`, ""],
+          ["RSS with them open", `${fmt(rssOpen, 0)} MB`, "≤ 512 MB"],
+          ["RSS while typing", `${fmt(rssTyping, 0)} MB`, "≤ 512 MB"],
+          [
+            "relay p50 / p95 while every doc is typed in",
+            `${fmt(percentile(latencies, 50), 1)} / ${fmt(percentile(latencies, 95), 1)} ms`,
+            "p95 ≤ 20 ms",
+          ],
+          ["edits per second", fmt(edits / seconds, 1), ""],
+          ["stores per second (collab_stores_total)", fmt(storesDuring / seconds, 1), "keeps up"],
+          ["docs not stored 2 min after typing stopped", String(behind), "0"],
+          ["time until every doc's typing was stored", `${fmt(caughtUpMs / 1000, 1)} s`, ""],
+        ],
+      ),
+  );
+  console.log(`\n_Load average at end ${loadAverage()}; ${fmt(seconds, 0)} s of typing._`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await dropRunDatabases(server.adminUrl, runId).catch(() => undefined);
+  await server.stop();
+  process.exit();
+}
