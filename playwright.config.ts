@@ -1,9 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
+import { mailboxPorts } from "./e2e/fixtures/mailbox";
 
 // Run through `npm test` / `npm run test:e2e`: they build the app and hand over
 // DATABASE_URL (a database of this run's own) and CHROMIUM_PATH.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+const mailbox = mailboxPorts(PORT);
+// The live co-editing server (scripts/collab-server.ts) of this run, beside the app.
+// Not +1000 or +2000: the mailbox listens there (e2e/fixtures/mailbox.ts), and two servers on one port fail the run.
+const COLLAB_PORT = PORT + 3000;
+const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123";
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,9 +18,14 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 3,
   retries: 0,
-  timeout: 120_000,
+  // Every sign-up goes through an email round trip (e2e/fixtures/users.ts): room for two or three per test on a
+  // loaded 2-core machine.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/playwright.json" }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/playwright.json" }],
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -22,22 +33,56 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       // Chromium as root needs --no-sandbox; the rest keep it off the closed network.
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${PORT}`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...(process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}),
+  webServer: [
+    {
+      // A real SMTP server the app mails through (sign-up confirmations, invitations), read by e2e/fixtures/mailbox.ts.
+      command: `node --import tsx e2e/fixtures/mailbox-server.ts ${mailbox.smtp} ${mailbox.http}`,
+      url: `http://127.0.0.1:${mailbox.http}/mail`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    {
+      command: "node --conditions=react-server --import tsx scripts/collab-server.ts",
+      url: `http://127.0.0.1:${COLLAB_PORT}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { DATABASE_URL: process.env.DATABASE_URL ?? "", AUTH_SECRET, COLLAB_PORT: String(COLLAB_PORT) },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start --port ${PORT}`,
+      url: `${baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
+        AUTH_SECRET,
+        COLLAB_PORT: String(COLLAB_PORT),
+        NEXT_TELEMETRY_DISABLED: "1",
+        SMTP_URL: `smtp://127.0.0.1:${mailbox.smtp}`,
+        // As behind one reverse proxy: each test's browser is a client of its own (e2e/fixtures/users.ts gives each
+        // context an X-Forwarded-For), so per-address limits see many clients, as in production.
+        TRUST_PROXY_HOPS: "1",
+        // The webhook spec's receiver listens on loopback: the operator's allowance for private networks.
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
+      },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -51,12 +51,42 @@ function relabelColumnTypes<A extends SqlDriverAdapter>(adapter: A): A {
   return adapter;
 }
 
+// adapter-pg runs a migration script by splitting it at every `;` (also inside `--` comments, strings and
+// `$$` bodies) and sending the pieces one by one, outside any transaction: a `;` in a comment made
+// 20261126060000_search_indexes fail half-applied under `prisma migrate deploy` (issue 18). Prisma's native engine
+// sends the whole script as one simple query, which PostgreSQL parses itself and runs as one implicit transaction,
+// exactly like the project's runner (scripts/lib/postgres.mjs). Do the same here.
+type ScriptRunner = {
+  client: { query: (sql: string) => Promise<unknown> };
+  onError: (error: unknown) => never;
+  executeScript: (script: string) => Promise<void>;
+  wholeScripts?: true;
+};
+
+function runScriptsWhole<A extends SqlDriverAdapter>(adapter: A): A {
+  let proto: object | null = Object.getPrototypeOf(adapter);
+  while (proto && !Object.hasOwn(proto, "executeScript")) proto = Object.getPrototypeOf(proto);
+  const target = proto as ScriptRunner | null;
+  if (!target || target.wholeScripts) return adapter;
+  target.executeScript = async function (this: ScriptRunner, script: string) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  target.wholeScripts = true;
+  return adapter;
+}
+
+const prepare = <A extends SqlDriverAdapter>(adapter: A): A => runScriptsWhole(relabelColumnTypes(adapter));
+
 function factory(): SqlMigrationAwareDriverAdapterFactory {
   const inner = new PrismaPg(pgConfig(url));
   const connect = inner.connect.bind(inner);
   const shadow = inner.connectToShadowDb.bind(inner);
-  inner.connect = async () => relabelColumnTypes(await connect());
-  inner.connectToShadowDb = async () => relabelColumnTypes(await shadow());
+  inner.connect = async () => prepare(await connect());
+  inner.connectToShadowDb = async () => prepare(await shadow());
   return inner;
 }
 

@@ -2,7 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // vitest 5 formats failures with Map.groupBy (Node >= 21); these machines run Node 20.
-const mapWithGroupBy = Map as unknown as { groupBy?: <K, T>(items: Iterable<T>, key: (item: T, i: number) => K) => Map<K, T[]> };
+const mapWithGroupBy = Map as unknown as {
+  groupBy?: <K, T>(items: Iterable<T>, key: (item: T, i: number) => K) => Map<K, T[]>;
+};
 mapWithGroupBy.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, i: number) => K) => {
   const groups = new Map<K, T[]>();
   let i = 0;
@@ -15,7 +17,10 @@ mapWithGroupBy.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, i: number) 
   return groups;
 };
 
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -25,7 +30,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/*.hardening.test.ts", "node_modules/**"],
           environment: "node",
         },

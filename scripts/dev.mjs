@@ -1,17 +1,26 @@
 #!/usr/bin/env node
 // `npm run dev`: the whole app from one command. With DATABASE_URL unset, an
 // embedded PostgreSQL 17 runs from .data/postgres (kept between runs); migrations
-// are applied, the demo data seeded on first start, then `next dev` serves the app.
-// Ctrl-C stops Next and PostgreSQL cleanly.
+// are applied, the demo data seeded on first start, then `next dev` serves the app
+// and the live co-editing server (scripts/collab-server.ts) runs beside it.
+// Ctrl-C stops Next, the collaboration server and PostgreSQL cleanly.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, applyMigrations, createDatabase, databaseExists, startEmbeddedPostgres, withDatabase } from "./lib/postgres.mjs";
+import {
+  ROOT,
+  applyMigrations,
+  createDatabase,
+  databaseExists,
+  startEmbeddedPostgres,
+  withDatabase,
+} from "./lib/postgres.mjs";
 import { runSeed } from "./lib/seed.mjs";
 
 const DATA = path.join(ROOT, ".data");
 const PORT = Number(process.env.PORT ?? 3000);
+const COLLAB_PORT = Number(process.env.COLLAB_PORT ?? 1234);
 const log = (msg) => console.log(`\x1b[36m[design-review]\x1b[0m ${msg}`);
 
 function devAuthSecret() {
@@ -37,14 +46,18 @@ async function main() {
 
   let stopping = false;
   let next;
+  let collab;
+  const stopChild = async (child) => {
+    if (!child || child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  };
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    if (next && next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((r) => next.once("exit", r));
-    }
+    // The collaboration server stores every open doc before it exits.
+    await Promise.all([stopChild(next), stopChild(collab)]);
     await stopDb();
     log("stopped.");
     process.exit(code);
@@ -55,11 +68,29 @@ async function main() {
   try {
     const applied = await applyMigrations(databaseUrl);
     if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-    const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? devAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? devAuthSecret(),
+      NEXT_TELEMETRY_DISABLED: "1",
+      COLLAB_PORT: String(COLLAB_PORT),
+    };
     const demo = await runSeed(env);
 
-    next = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "dev", "--port", String(PORT)], { stdio: "inherit", env, cwd: ROOT });
+    next = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/next/dist/bin/next"), "dev", "--port", String(PORT)],
+      { stdio: "inherit", env, cwd: ROOT },
+    );
     next.on("exit", (code) => shutdown(code ?? 0));
+    collab = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/collab-server.ts")],
+      { stdio: "inherit", env, cwd: ROOT },
+    );
+    collab.on("exit", (code) => {
+      if (!stopping) log(`the collaboration server stopped (exit ${code}); live editing is unavailable`);
+    });
     const url = `http://localhost:${PORT}`;
     log(`Design Review → \x1b[1m${url}\x1b[0m`);
     if (demo) log(`demo sign-in: ${demo.email} / ${demo.password}`);

@@ -2,30 +2,71 @@
 // `npm test`: typecheck, lint, unit, database, e2e and hardening tests, then one
 // closing line "N passed, N failed" summed over every runner. `--no-e2e` (npm run
 // check) skips the browser and the live-server hardening; `--only=unit,db,e2e,
-// typecheck,lint,hardening` picks steps. Hardening inside `npm test` is the short
-// profile (10 s of writers, 5,000 fuzz payloads); `npm run test:hardening` alone
-// runs the full one (30 s, 10,000). HARDENING_SECONDS / HARDENING_FUZZ_TOTAL override.
+// typecheck,lint,hardening` picks steps; `--files=x,y` narrows vitest to those
+// files, `--name=pattern` to the tests so named. Hardening inside `npm test` is
+// the short profile (10 s of writers, 5,000 fuzz payloads); `npm run test:hardening`
+// alone runs the full one (30 s, 10,000). HARDENING_SECONDS / HARDENING_FUZZ_TOTAL override.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT, withDatabase } from "./lib/postgres.mjs";
-import { cloneDatabase, createTemplateDatabase, dropRunDatabases, findChromium, newRunId, startTestDatabaseServer } from "./lib/test-env.mjs";
+import {
+  cloneDatabase,
+  createTemplateDatabase,
+  dropRunDatabases,
+  findChromium,
+  newRunId,
+  startTestDatabaseServer,
+} from "./lib/test-env.mjs";
 
 const dashdash = process.argv.indexOf("--");
 const args = process.argv.slice(2, dashdash === -1 ? undefined : dashdash);
 /** Arguments after `--` go to Playwright (e.g. `npm run test:e2e -- -g "sign out"`). */
 const playwrightArgs = dashdash === -1 ? [] : process.argv.slice(dashdash + 1);
-const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
-const steps = (only ?? ["typecheck", "lint", "unit", "db", "e2e", "hardening"]).filter((s) => !(args.includes("--no-e2e") && (s === "e2e" || s === "hardening")));
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
+const steps = (only ?? ["typecheck", "lint", "format", "unit", "db", "e2e", "hardening"]).filter(
+  (s) => !(args.includes("--no-e2e") && (s === "e2e" || s === "hardening")),
+);
 const fullHardening = steps.length === 1 && steps[0] === "hardening";
+/** `--files=a.db.test.ts,b.db.test.ts` narrows the vitest steps to those files (a quick loop on a few tests). */
+const files =
+  args
+    .find((a) => a.startsWith("--files="))
+    ?.slice(8)
+    .split(",")
+    .filter(Boolean) ?? [];
+/** `--name=pattern` runs only the vitest tests whose names match (vitest's -t), e.g. one hardening test. */
+const namePattern = args.find((a) => a.startsWith("--name="))?.slice(7);
 const REPORTS = path.join(ROOT, "test-results", "reports");
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const say = (msg) => console.log(`\n\x1b[1m▶ ${msg}\x1b[0m`);
+/** Each step's wall time, printed at the end (what CI time goes to). */
+const timings = [];
+const say = (msg) => {
+  const now = performance.now();
+  if (timings.length) timings[timings.length - 1].ms = now - timings[timings.length - 1].started;
+  timings.push({ step: msg, started: now, ms: 0 });
+  console.log(`\n\x1b[1m▶ ${msg}\x1b[0m`);
+};
+function printTimings() {
+  const last = timings[timings.length - 1];
+  if (last && !last.ms) last.ms = performance.now() - last.started;
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
+  console.log("\nstep durations:");
+  for (const t of timings) console.log(`  ${(t.ms / 1000).toFixed(0).padStart(5)} s  ${t.step}`);
+  console.log(`  ${(total / 1000).toFixed(0).padStart(5)} s  total`);
+}
 
 function run(cmd, argv, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, argv, { stdio: "inherit", cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    const child = spawn(cmd, argv, {
+      stdio: "inherit",
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -48,7 +89,20 @@ async function check(name, cmd, argv) {
 async function vitest(project, env) {
   say(`vitest ${project}`);
   const out = path.join(REPORTS, `vitest-${project}.json`);
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  const code = await run(
+    bin("vitest"),
+    [
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...files,
+      ...(namePattern ? ["-t", namePattern] : []),
+    ],
+    env,
+  );
   const report = readJson(out);
   if (!report) return void (totals.failed += 1);
   totals.passed += report.numPassedTests;
@@ -67,13 +121,24 @@ async function e2e(adminUrl, template, runId) {
     return;
   }
   const databaseUrl = await cloneDatabase(adminUrl, template, `dr_t${runId}_e2e`);
-  const env = { DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123", NODE_ENV: "production" };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    CHROMIUM_PATH: chromium,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
+    NODE_ENV: "production",
+  };
   say("next build");
   if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
   builtApp = true;
   say("playwright");
   const out = path.join(REPORTS, "playwright.json");
-  const code = await run(bin("playwright"), ["test", ...playwrightArgs], { ...env, NODE_ENV: undefined, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_ADMIN_URL: adminUrl, E2E_TEMPLATE_DB: template });
+  const code = await run(bin("playwright"), ["test", ...playwrightArgs], {
+    ...env,
+    NODE_ENV: undefined,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    E2E_ADMIN_URL: adminUrl,
+    E2E_TEMPLATE_DB: template,
+  });
   const stats = readJson(out)?.stats;
   if (!stats) return void (totals.failed += 1);
   totals.passed += stats.expected + stats.flaky;
@@ -86,6 +151,8 @@ async function main() {
   mkdirSync(REPORTS, { recursive: true });
   if (steps.includes("typecheck")) await check("typecheck", bin("tsc"), ["--noEmit"]);
   if (steps.includes("lint")) await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  if (steps.includes("format"))
+    await check("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
   if (steps.includes("unit")) await vitest("unit", {});
 
   if (steps.includes("db") || steps.includes("e2e") || steps.includes("hardening")) {
@@ -94,7 +161,11 @@ async function main() {
     try {
       say(`test databases on ${server.where}`);
       const template = await createTemplateDatabase(server.adminUrl, runId);
-      const dbEnv = { TEST_ADMIN_URL: server.adminUrl, TEST_TEMPLATE_DB: template, DATABASE_URL: withDatabase(server.adminUrl, template) };
+      const dbEnv = {
+        TEST_ADMIN_URL: server.adminUrl,
+        TEST_TEMPLATE_DB: template,
+        DATABASE_URL: withDatabase(server.adminUrl, template),
+      };
       if (steps.includes("db")) await vitest("db", dbEnv);
       if (steps.includes("e2e")) await e2e(server.adminUrl, template, runId);
       if (steps.includes("hardening")) {
@@ -107,12 +178,17 @@ async function main() {
         });
       }
     } finally {
-      await dropRunDatabases(server.adminUrl, runId).catch((e) => console.error(`could not drop test databases: ${e.message}`));
+      await dropRunDatabases(server.adminUrl, runId).catch((e) =>
+        console.error(`could not drop test databases: ${e.message}`),
+      );
       await server.stop();
     }
   }
 
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  printTimings();
+  console.log(
+    `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+  );
   process.exit(totals.failed > 0 ? 1 : 0);
 }
 

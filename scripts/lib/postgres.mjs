@@ -61,7 +61,8 @@ export async function startEmbeddedPostgres({ dataDir, port, quiet = true, durab
     onLog: quiet ? () => {} : (m) => process.stdout.write(m),
     onError: (e) => console.error(String(e)),
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
+      "-c",
+      "listen_addresses=127.0.0.1",
       // Test databases are thrown away after the run: trade durability for speed.
       ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
@@ -99,11 +100,16 @@ export async function withClient(url, fn) {
 const ident = (name) => `"${String(name).replaceAll('"', '""')}"`;
 
 export async function databaseExists(adminUrl, name) {
-  return withClient(adminUrl, async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0);
+  return withClient(
+    adminUrl,
+    async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount > 0,
+  );
 }
 
 export async function createDatabase(adminUrl, name, { template } = {}) {
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`));
+  await withClient(adminUrl, (c) =>
+    c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`),
+  );
 }
 
 export async function dropDatabase(adminUrl, name) {
@@ -119,6 +125,17 @@ export function migrationDirs() {
     .map((name) => ({ name, sql: readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
 }
 
+/**
+ * Migrations that `prisma migrate deploy` could leave failed half-way before prisma.config.ts ran scripts whole
+ * (issue 18), with the SQL that undoes what the failed attempt had applied. The runner repairs such a database by
+ * itself: undo, mark the failed attempt rolled back, apply the migration, in one transaction.
+ */
+export const FAILED_MIGRATION_REPAIRS = {
+  // adapter-pg split the script at a `;` in a comment: the two CREATE INDEX before it ran, the rest never did.
+  "20261126060000_search_indexes":
+    'DROP INDEX IF EXISTS "Document_workspaceId_createdAt_idx", "Document_workspaceId_title_lower_idx"',
+};
+
 /** Apply every migration not yet recorded; returns the names applied. */
 export async function applyMigrations(url) {
   return withClient(url, async (c) => {
@@ -130,20 +147,35 @@ export async function applyMigrations(url) {
     // One migrator at a time (two `npm run dev` or parallel test workers).
     await c.query("SELECT pg_advisory_lock(72707369)");
     try {
-      const done = new Set(
-        (await c.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map(
-          (r) => r.migration_name,
-        ),
-      );
+      const rows = (
+        await c.query(`SELECT migration_name, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
+      ).rows;
+      const done = new Set(rows.filter((r) => r.finished_at).map((r) => r.migration_name));
+      const failed = new Set(rows.filter((r) => !r.finished_at).map((r) => r.migration_name));
       const applied = [];
       for (const { name, sql } of migrationDirs()) {
         if (done.has(name)) continue;
+        if (failed.has(name) && !(name in FAILED_MIGRATION_REPAIRS))
+          throw new Error(
+            `Migration ${name} failed in an earlier run (recorded in _prisma_migrations): undo what it applied, ` +
+              "mark it rolled back, and start again (README → Production → Migrations).",
+          );
         const checksum = createHash("sha256").update(sql).digest("hex");
         await c.query("BEGIN");
         try {
+          if (failed.has(name)) {
+            // What `prisma migrate resolve --rolled-back` records, after undoing what the failed attempt left behind.
+            await c.query(FAILED_MIGRATION_REPAIRS[name]);
+            await c.query(
+              `UPDATE "_prisma_migrations" SET rolled_back_at = now()
+               WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`,
+              [name],
+            );
+          }
           await c.query(sql);
           await c.query(
-            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+             VALUES ($1, $2, now(), $3, 1)`,
             [randomUUID(), checksum, name],
           );
           await c.query("COMMIT");

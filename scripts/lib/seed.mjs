@@ -8,12 +8,16 @@ export const DEMO = { email: "demo@design-review.local", password: "design-revie
 
 /** Seed the demo data if the database has no users yet; returns the demo sign-in. */
 export async function runSeed(env) {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "prisma/seed.ts")], {
-    env: { ...env, DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password },
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "prisma/seed.ts")],
+    {
+      env: { ...env, DEMO_EMAIL: DEMO.email, DEMO_PASSWORD: DEMO.password },
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   if (out.trim()) process.stdout.write(out);
   return DEMO;
 }

@@ -3,7 +3,16 @@
 // the developer's own database (DATABASE_URL) is never touched.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ROOT, applyMigrations, createDatabase, dropDatabase, freePort, startEmbeddedPostgres, withClient, withDatabase } from "./postgres.mjs";
+import {
+  ROOT,
+  applyMigrations,
+  createDatabase,
+  dropDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withClient,
+  withDatabase,
+} from "./postgres.mjs";
 
 export async function startTestDatabaseServer() {
   if (process.env.DATABASE_URL) {
@@ -46,7 +55,8 @@ export async function dropRunDatabases(adminUrl, runId) {
   const dayAgo = Date.now() - 24 * 3600 * 1000;
   for (const name of names) {
     const stamp = parseInt(name.slice(4, 12), 36);
-    if (name.startsWith(`dr_t${runId}_`) || (Number.isFinite(stamp) && stamp < dayAgo)) await dropDatabase(adminUrl, name);
+    if (name.startsWith(`dr_t${runId}_`) || (Number.isFinite(stamp) && stamp < dayAgo))
+      await dropDatabase(adminUrl, name);
   }
 }
 
