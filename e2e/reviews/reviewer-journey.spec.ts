@@ -10,7 +10,7 @@ test("an invited reviewer lands in the inviting workspace, and their review wait
   browser,
 }) => {
   test.setTimeout(300_000); // two sign-ups by email
-  const { author, a, m: r } = await authorWithTeammate(browser);
+  const { author, a, m: r } = await authorWithTeammate(browser, "reviewer", { byEmail: true });
   const teamSlug = new URL(a.url()).pathname.split("/")[2]!;
   // Signing up from the invitation landed the reviewer in the team's workspace, not an empty one of their own.
   await expect(r).toHaveURL(new RegExp(`/w/${teamSlug}\\?joined=1$`));
