@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import * as Y from "yjs";
 import { closedMessage } from "@/lib/collab/messages";
 import { colorFor } from "./colors";
+import { failOverOnDisconnect } from "./failover";
 import { OfflineCopy } from "./offline-copy";
 
 /** GET /api/docs/{id}/collab (or /s/{token}/collab): see lib/collab/ticket.ts. */
@@ -73,15 +74,7 @@ export class CollabSession {
     };
     const urls = wsUrls(ticket);
     this.socket = new HocuspocusProviderWebsocket({ url: urls[0]!, maxDelay: 5_000 });
-    // Failover: each time the connection drops (or an attempt fails), the next attempt goes to the next process;
-    // the sync on connecting merges what was typed meanwhile, and Redis joins the processes' copies of the doc.
-    if (urls.length > 1) {
-      let next = 0;
-      this.socket.on("disconnect", () => {
-        next = (next + 1) % urls.length;
-        this.socket.configuration.url = urls[next]!;
-      });
-    }
+    failOverOnDisconnect(this.socket, urls);
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: ticket.docName,
