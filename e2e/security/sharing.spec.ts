@@ -8,7 +8,6 @@ import { authorWithTeammate, newUser, signUp, signUpByEmail } from "../fixtures/
 test("a teammate's share link stops when they leave the workspace, says so in the dialog, can be taken over", async ({
   browser,
 }) => {
-  test.setTimeout(240_000); // three people sign up by email on a loaded machine
   const { mate, a, m } = await authorWithTeammate(browser);
   const { docId, url } = await createDoc(a, "Stopped link doc");
   await putSection(a, docId!, "design-overview", 1, paragraphs("Only for the partner"));
@@ -43,7 +42,6 @@ test("a teammate's share link stops when they leave the workspace, says so in th
 test("sharing a doc with an outside address is an invitation: no name shown, access once accepted", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
   const owner = newUser("owner");
   const page = await (await browser.newContext()).newPage();
   await signUp(page, owner);

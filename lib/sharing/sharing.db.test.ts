@@ -150,7 +150,8 @@ describe("share links", () => {
     expect((await revokeShareLink(owner.actor, doc.id, link.id)).state).toBe("revoked");
     const events = await db.auditEvent.findMany({
       where: { documentId: doc.id, type: { startsWith: "share_link." } },
-      orderBy: { createdAt: "asc" },
+      // Two events can share a millisecond: Prisma's cuid ids grow within a process and break the tie.
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     expect(events.map((e) => e.type)).toEqual(["share_link.created", "share_link.revoked"]);
   });
