@@ -9,7 +9,7 @@ const waiting = (page: Page) => page.getByTestId("waiting-for-review");
 test("an invited reviewer lands in the inviting workspace, and their review waits on every home page", async ({
   browser,
 }) => {
-  const { author, a, m: r } = await authorWithTeammate(browser);
+  const { author, a, m: r } = await authorWithTeammate(browser, "reviewer", { byEmail: true });
   const teamSlug = new URL(a.url()).pathname.split("/")[2]!;
   // Signing up from the invitation landed the reviewer in the team's workspace, not an empty one of their own.
   await expect(r).toHaveURL(new RegExp(`/w/${teamSlug}\\?joined=1$`));

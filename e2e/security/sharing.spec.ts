@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
 import { linkIn, mailTo } from "../fixtures/mailbox";
 import { screens } from "../fixtures/screens";
-import { authorWithTeammate, newUser, signUp } from "../fixtures/users";
+import { authorWithTeammate, newUser, signUp, signUpByEmail } from "../fixtures/users";
 
 // Issue 13: removed members kept access through share links they created.
 test("a teammate's share link stops when they leave the workspace, says so in the dialog, can be taken over", async ({
@@ -64,7 +64,7 @@ test("sharing a doc with an outside address is an invitation: no name shown, acc
   await screens(partnerPage, "doc-invitation-page");
   await partnerPage.getByRole("link", { name: "Create an account to open it" }).click();
   await expect(partnerPage).toHaveURL(/\/sign-up\?invitation=/);
-  await signUp(partnerPage, partner, partnerPage.url());
+  await signUpByEmail(partnerPage, partner, partnerPage.url());
   await expect(partnerPage).toHaveURL(url);
   await expect(partnerPage.getByText("Shared with a partner")).toBeVisible();
 
