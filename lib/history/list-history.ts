@@ -8,6 +8,7 @@ import { groupHistory, type EventRow, type HistoryEntry, type VersionKind, type 
 import type { ApprovalPointDTO, HistoryEntryDTO, HistoryPageDTO } from "./dto";
 import { parsePoint } from "./points";
 import { VERDICT_SEQ } from "./review-points";
+import { lastVisitOf } from "./visits";
 
 /** Versions read per page: enough for a screen of entries, few enough for the first page to stay fast. */
 export const HISTORY_PAGE_VERSIONS = 400;
@@ -56,7 +57,7 @@ export async function listHistory(
   const ctx = await requireHistoryAccess(actor, ref);
   const docId = ctx.doc.id;
   const before = opts.before === undefined || opts.before === "" ? null : parsePoint(opts.before, "INVALID_INPUT");
-  const [rows, doc, verdicts, requests, named] = await Promise.all([
+  const [rows, doc, verdicts, requests, named, lastVisit] = await Promise.all([
     db.$queryRaw<VersionDbRow[]>`
       SELECT seq, "sectionKey", title, kind::text AS kind, "authorIds", "authorId", "createdAt", "restoredFromSeq"
       FROM "SectionVersion"
@@ -78,6 +79,7 @@ export async function listHistory(
       orderBy: { seq: "desc" },
       select: { id: true, name: true, seq: true, createdAt: true, createdById: true },
     }),
+    lastVisitOf(actor.id, docId),
   ]);
   const more = rows.length > limit;
   const versions: VersionRow[] = rows
@@ -142,6 +144,7 @@ export async function listHistory(
     entries: entries.map((e) => toDTO(e, people)),
     next,
     approvals,
+    lastVisit,
     namedVersions: named.map((n) => ({
       id: n.id,
       name: n.name,
