@@ -5,7 +5,7 @@ import { parseInput } from "@/lib/validation";
 import { requireWorkspace } from "@/lib/workspaces/access";
 import type { DocListItemDTO, DocStatus } from "./dto";
 import { ZDocListQuery } from "./schemas";
-import { searchTerms, searchTsquery } from "./search-query";
+import { commentsOf, searchTerms, searchTsquery, sectionsOf } from "./search-query";
 
 const PAGE_SIZE = 100;
 
@@ -123,12 +123,11 @@ export async function listDocs(
     } else {
       // LATERAL … LIMIT 1, not EXISTS: PostgreSQL would turn an EXISTS under OR into a
       // hashed subplan that reads every matching section in the database first.
+      const doc = Prisma.sql`d.id`;
       searchJoin = Prisma.sql`LEFT JOIN LATERAL (
-        SELECT true AS hit FROM "Section" s
-        WHERE s."documentId" = d.id AND s.search @@ ${tsquery(q)} LIMIT 1) sh ON true
+        SELECT true AS hit FROM ${sectionsOf(doc)} s WHERE s.search @@ ${tsquery(q)} LIMIT 1) sh ON true
         LEFT JOIN LATERAL (
-        SELECT true AS hit FROM "CommentThread" th JOIN "Comment" c ON c."threadId" = th.id
-        WHERE th."documentId" = d.id AND c.search @@ ${tsquery(q)} AND c."deletedAt" IS NULL LIMIT 1) ch ON true`;
+        SELECT true AS hit FROM ${commentsOf(doc)} c WHERE c.search @@ ${tsquery(q)} LIMIT 1) ch ON true`;
       conditions.push(Prisma.sql`(d.search @@ ${tsquery(q)} OR sh.hit OR ch.hit)`);
     }
   }
@@ -136,8 +135,8 @@ export async function listDocs(
   const match = q
     ? Prisma.sql`LEFT JOIN LATERAL (
         SELECT s.key, s.title, s.text
-        FROM "Section" s
-        WHERE s."documentId" = p.id AND s.search @@ ${tsquery(q)}
+        FROM ${sectionsOf(Prisma.sql`p.id`)} s
+        WHERE s.search @@ ${tsquery(q)}
         ORDER BY ts_rank(s.search, ${tsquery(q)}) DESC, s."order" ASC
         LIMIT 1) m ON true`
     : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::text AS key, NULL::text AS title, NULL::text AS text) m ON true`;
@@ -148,10 +147,10 @@ export async function listDocs(
   // No section holds the words: a comment may. The hit names its thread (and the words it is on).
   const commentMatch = q
     ? Prisma.sql`LEFT JOIN LATERAL (
-        SELECT th.id, th.quote, th."sectionKey", ts.title AS "sectionTitle", c.text
-        FROM "CommentThread" th JOIN "Comment" c ON c."threadId" = th.id
-        LEFT JOIN "Section" ts ON ts."documentId" = th."documentId" AND ts.key = th."sectionKey"
-        WHERE m.key IS NULL AND th."documentId" = p.id AND c.search @@ ${tsquery(q)} AND c."deletedAt" IS NULL
+        SELECT c.id, c.quote, c."sectionKey", ts.title AS "sectionTitle", c.text
+        FROM ${commentsOf(Prisma.sql`p.id`)} c
+        LEFT JOIN "Section" ts ON ts."documentId" = c."documentId" AND ts.key = c."sectionKey"
+        WHERE m.key IS NULL AND c.search @@ ${tsquery(q)}
         ORDER BY c."createdAt" ASC
         LIMIT 1) cm ON true`
     : Prisma.sql`LEFT JOIN LATERAL (

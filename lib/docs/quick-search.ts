@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { parseInput } from "@/lib/validation";
 import { QUICK_SEARCH_MIN_CHARS, ZQuickSearch } from "./schemas";
-import { searchTerms, searchTsquery } from "./search-query";
+import { searchTerms, searchTsquery, sectionsOf } from "./search-query";
 
 /** Docs looked at per query: the header's list shows a handful, so a common word reads no more than this. */
 const DOC_LIMIT = 12;
@@ -56,8 +56,8 @@ export async function quickSearch(actor: Actor, raw: unknown): Promise<QuickSear
     FROM cand c
     JOIN "Workspace" w ON w.id = c."workspaceId"
     LEFT JOIN LATERAL (
-      SELECT s.key, s.title, s.text FROM "Section" s
-      WHERE s."documentId" = c.id AND s.search @@ ${tsq}
+      SELECT s.key, s.title, s.text FROM ${sectionsOf(Prisma.sql`c.id`)} s
+      WHERE s.search @@ ${tsq}
       ORDER BY ts_rank(s.search, ${tsq}) DESC, s."order" ASC
       LIMIT 1) s ON true
     ORDER BY c."titleHit" DESC, c."updatedAt" DESC`;

@@ -13,16 +13,19 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
+import { imageBlocks, type EmbeddedImage } from "./image-blocks";
+import { orderedListNumbering } from "./numbering";
 
-/** Word's own names for its styles and numbering; see lib/docx/export.ts, which defines "ordered". */
-export const ORDERED = "ordered";
+export { ORDERED } from "./numbering";
 const MONO = "Consolas";
 
 type Ctx = {
   /** Where `/path` links and app images point from. */
   origin: string;
-  /** Each ordered list numbers from 1: a new instance of the numbering per list. */
+  /** Each ordered list numbers from its own start: a new instance of the numbering per list. */
   nextList: () => number;
+  /** Uploaded images to embed, by image id (lib/docx/images.ts); any other image stays a link. */
+  images?: ReadonlyMap<string, EmbeddedImage>;
 };
 type Inline = { bold?: boolean; italics?: boolean };
 
@@ -83,18 +86,9 @@ function codeBlock(node: JSONContent): Paragraph {
   });
 }
 
-/** An image stays where it was as a link to it (with its alt text): the file stays small and readable anywhere. */
-function image(node: JSONContent, ctx: Ctx): Paragraph {
-  const src = absolute(String(node.attrs?.src ?? ""), ctx.origin);
-  const label = String(node.attrs?.alt || node.attrs?.caption || "image");
-  const text = new TextRun({ text: `Image: ${label}`, style: "Hyperlink", underline: {} });
-  return new Paragraph({
-    children: /^https?:/.test(src) ? [new ExternalHyperlink({ link: src, children: [text] })] : [text],
-  });
-}
-
 function list(node: JSONContent, ctx: Ctx, level: number): (Paragraph | Table)[] {
   const instance = node.type === "orderedList" ? ctx.nextList() : 0;
+  const reference = node.type === "orderedList" ? orderedListNumbering(node.attrs) : "";
   const out: (Paragraph | Table)[] = [];
   for (const item of node.content ?? []) {
     const [first, ...rest] = item.content ?? [];
@@ -103,7 +97,7 @@ function list(node: JSONContent, ctx: Ctx, level: number): (Paragraph | Table)[]
     // A task's box is its marker: no bullet beside it.
     out.push(
       node.type === "orderedList"
-        ? new Paragraph({ children, numbering: { reference: ORDERED, level, instance } })
+        ? new Paragraph({ children, numbering: { reference, level, instance } })
         : node.type === "taskList"
           ? new Paragraph({ children, indent: { left: 360 * (level + 1) } })
           : new Paragraph({ children, bullet: { level } }),
@@ -181,7 +175,7 @@ export function blocks(nodes: readonly JSONContent[], ctx: Ctx, listLevel = 0, q
         out.push(new Paragraph({ border: { bottom: { style: "single", size: 6, color: "CBD5E1", space: 1 } } }));
         break;
       case "image":
-        out.push(image(node, ctx));
+        out.push(...imageBlocks(node, { images: ctx.images, absolute: (href) => absolute(href, ctx.origin) }));
         break;
       case "table":
         out.push(table(node, ctx));

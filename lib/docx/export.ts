@@ -1,27 +1,20 @@
 import "server-only";
-import { AlignmentType, Document, Footer, LevelFormat, Packer, Paragraph, TextRun, HeadingLevel } from "docx";
+import { Document, Footer, Packer, Paragraph, TextRun, HeadingLevel } from "docx";
 import type { Actor } from "@/lib/auth/session";
 import { getDocForViewer } from "@/lib/docs/queries";
 import { formatStampDate } from "@/lib/docs/stamps";
 import { isEmptyDoc } from "@/lib/editor/text";
-import { withAbsoluteImageUrls } from "@/lib/media/export";
 import { formatReviewedBy, getReviewedByStamps } from "@/lib/reviews/stamps";
-import { blocks, ORDERED, sectionHeading } from "./blocks";
+import { blocks, sectionHeading } from "./blocks";
+import { loadEmbeddedImages } from "./images";
+import { orderedNumbering } from "./numbering";
 
 const FONT = "Calibri";
 
-/** 1., a., i., then again: one level per nesting, as Word numbers its own lists. */
-const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
-  level,
-  format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3]!,
-  text: `%${level + 1}.`,
-  alignment: AlignmentType.START,
-  style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-}));
-
 /**
  * The doc as a Word file in the template's shape: the title, one Heading 1 per section ("Not written yet." for an
- * empty one) with inner headings, lists, tables, code and links kept, images as links to them; the footer stamps
+ * empty one) with inner headings, lists (and where each numbered list starts), tables, code and links kept, the doc's
+ * uploaded images embedded (lib/docx/images.ts; remote ones as links); the footer stamps
  * (Last Updated, Reviewed By, stale approvals said as such) close the body and repeat in every page's footer.
  */
 export async function exportDocDocx(
@@ -35,7 +28,11 @@ export async function exportDocDocx(
   const lastUpdated = `${formatStampDate(doc.updatedAt)} by ${doc.updatedBy.name}`;
   const reviewedBy = stamps.length ? stamps.map(formatReviewedBy).join("; ") : "—";
   let lists = 0;
-  const ctx = { origin, nextList: () => ++lists };
+  const images = await loadEmbeddedImages(
+    actor,
+    doc.sections.map((s) => s.content),
+  );
+  const ctx = { origin, nextList: () => ++lists, images };
 
   const children: ReturnType<typeof blocks> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
@@ -45,7 +42,7 @@ export async function exportDocDocx(
     if (isEmptyDoc(section.content)) {
       children.push(new Paragraph({ children: [new TextRun({ text: "Not written yet.", italics: true })] }));
     } else {
-      children.push(...blocks(withAbsoluteImageUrls(section.content, origin).content ?? [], ctx));
+      children.push(...blocks(section.content.content ?? [], ctx));
     }
   }
   const stampLines = [
@@ -63,7 +60,7 @@ export async function exportDocDocx(
     title: doc.title,
     creator: "Design Review",
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
-    numbering: { config: [{ reference: ORDERED, levels: orderedLevels }] },
+    numbering: { config: [orderedNumbering] },
     sections: [
       {
         footers: {
