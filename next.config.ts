@@ -34,14 +34,7 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // The browser finds links with our own small finder instead of linkify's domain tables
   // (lib/editor/linkify-lite.ts says why); the server's code keeps the real package.
-  // Node's Buffer is never used in the browser: without this its polyfill rode along with Yjs (see the stub).
-  turbopack: {
-    resolveAlias: {
-      linkifyjs: { browser: "./lib/editor/linkify-lite.ts" },
-      buffer: { browser: "./lib/collab/browser-buffer.ts" },
-      "node:buffer": { browser: "./lib/collab/browser-buffer.ts" },
-    },
-  },
+  turbopack: { resolveAlias: { linkifyjs: { browser: "./lib/editor/linkify-lite.ts" } } },
   // proxy.ts must see requests as they came: Next otherwise hides the RSC headers and `_rsc` from it,
   // and the doc page cache (lib/docs/page-cache.ts) must never answer a client navigation with HTML.
   skipProxyUrlNormalize: true,
