@@ -10,11 +10,7 @@
  *   node --conditions=react-server --import tsx bench/collab.mjs
  *   BENCH_DOCS=1000 BENCH_SECONDS=20 BENCH_WRITERS=50 by default
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import WebSocket from "ws";
-import * as Y from "yjs";
 import { freePort, ROOT, withDatabase } from "../scripts/lib/postgres.mjs";
 import {
   createTemplateDatabase,
@@ -22,112 +18,17 @@ import {
   newRunId,
   startTestDatabaseServer,
 } from "../scripts/lib/test-env.mjs";
+import { connect, RAW_SERVER, relayWithWriters, sleep, startProcess, synced, typeWord } from "./lib/collab-clients.mjs";
 import { fmt, loadAverage, percentile, table } from "./lib/report.mjs";
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const SECRET = "bench-secret-bench-secret-bench-secret-01";
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024;
 
-const RAW_SERVER = `
-  const { Server } = await import("@hocuspocus/server");
-  const server = new Server({ port: Number(process.env.PORT), address: "127.0.0.1", quiet: true });
-  await server.listen();
-`;
-
-async function startProcess(args, env, port) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child;
-    } catch {
-      // starting
-    }
-    await sleep(200);
-  }
-  throw new Error("server did not start");
-}
-
-function connect(url, docName, token) {
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token });
-  provider.attach();
-  return { doc, provider, socket, destroy: () => (provider.destroy(), socket.destroy()) };
-}
-
-const synced = async (clients, ms = 300_000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end && !clients.every((c) => c.provider.isSynced)) await sleep(100);
-  if (!clients.every((c) => c.provider.isSynced)) throw new Error("providers did not sync");
-};
-
-/** Append a word to the first paragraph of `key` (a paragraph is made on an empty doc). */
-function typeWord(doc, key, word) {
-  const fragment = doc.getXmlFragment(key);
-  doc.transact(() => {
-    let paragraph = fragment.get(0);
-    if (!paragraph) {
-      paragraph = new Y.XmlElement("paragraph");
-      fragment.insert(0, [paragraph]);
-    }
-    let text = paragraph.get(0);
-    if (!text) {
-      text = new Y.XmlText();
-      paragraph.insert(0, [text]);
-    }
-    text.insert(text.length, ` ${word}`);
-  });
-}
-
-/** Latency from `from` typing a word to `to` seeing it, `samples` times, one at a time. */
-async function probe(from, to, key, samples) {
-  const times = [];
-  const text = to.doc.getXmlFragment(key);
-  for (let i = 0; i < samples; i++) {
-    const word = `probe${i}x${Math.random().toString(36).slice(2, 7)}`;
-    const seen = new Promise((resolve) => {
-      const check = () => {
-        if (text.toString().includes(word)) {
-          text.unobserveDeep(check);
-          resolve(performance.now());
-        }
-      };
-      text.observeDeep(check);
-    });
-    const started = performance.now();
-    typeWord(from.doc, key, word);
-    times.push((await seen) - started);
-    await sleep(50);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-async function relayAt50(url, docName, token, key) {
-  const writers = Array.from({ length: WRITERS }, () => connect(url, docName, token));
-  const pair = [connect(url, docName, token), connect(url, docName, token)];
-  await synced([...writers, ...pair]);
-  let stop = false;
-  const typing = writers.map(async (w, i) => {
-    await sleep((i * 250) / writers.length);
-    for (let n = 0; !stop; n++) {
-      typeWord(w.doc, key, `w${i}n${n}`);
-      await sleep(250);
-    }
-  });
-  await sleep(1_000);
-  const times = await probe(pair[0], pair[1], key, 200);
-  stop = true;
-  await Promise.all(typing);
-  [...writers, ...pair].forEach((c) => c.destroy());
-  return { p50: percentile(times, 50), p95: percentile(times, 95), samples: times.length };
-}
+const relayAt50 = (url, docName, token, key) =>
+  relayWithWriters({ url, docName, token, key, writers: WRITERS, samples: 200 });
 
 const server = await startTestDatabaseServer();
 const runId = newRunId();
@@ -148,17 +49,21 @@ try {
 
   // 1. Relay at 50 writers: raw Hocuspocus, then ours, one doc each.
   const rawPort = await freePort();
-  const raw = await startProcess(["--input-type=module", "-e", RAW_SERVER], { PORT: String(rawPort) }, rawPort);
+  const raw = await startProcess(["--input-type=module", "-e", RAW_SERVER], {
+    env: { PORT: String(rawPort) },
+    port: rawPort,
+    cwd: ROOT,
+  });
   children.push(raw);
   console.error("bench: relay at 50 through the raw Hocuspocus server");
   const rawFigures = await relayAt50(`ws://127.0.0.1:${rawPort}`, "raw-doc", "", "design-overview");
   raw.kill("SIGTERM");
   const collabPort = await freePort();
-  const ours = await startProcess(
-    ["--conditions=react-server", "--import", "tsx", "scripts/collab-server.ts"],
-    { DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, COLLAB_PORT: String(collabPort) },
-    collabPort,
-  );
+  const ours = await startProcess(["--conditions=react-server", "--import", "tsx", "scripts/collab-server.ts"], {
+    env: { DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, COLLAB_PORT: String(collabPort) },
+    port: collabPort,
+    cwd: ROOT,
+  });
   children.push(ours);
   const url = `ws://127.0.0.1:${collabPort}`;
   const one = await createDoc(actor, workspace.id, { title: "Relay bench" });
@@ -223,7 +128,7 @@ try {
         };
         text.observeDeep(check);
       });
-      typeWord(p.a.doc, "design-overview", word);
+      typeWord(p.a, "design-overview", word);
       edits++;
       latencies.push(await seen);
       await sleep(Math.max(0, perDocMs - (performance.now() - t0)));

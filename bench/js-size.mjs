@@ -136,6 +136,9 @@ export async function measureEditing({ base, cookie, slug, log, outDir }) {
       );
     });
     const total = async () => (await Promise.all(bodies.values())).reduce((a, b) => a + b, 0);
+    /** Every script so far with its gzip size (for the tables of the largest). */
+    const scripts = async () =>
+      Promise.all([...bodies].map(async ([url, size]) => ({ url, gzip: await size, markers: [] })));
 
     await page.goto(`${base}/docs/${slug}`, { waitUntil: "networkidle" });
     // The live channel joins after hydration, for readers too (its code is then part of reading in Chromium).
@@ -147,12 +150,12 @@ export async function measureEditing({ base, cookie, slug, log, outDir }) {
         () => false,
       );
     await page.waitForLoadState("networkidle");
-    const reading = { bytes: await total(), files: bodies.size, live };
+    const reading = { bytes: await total(), files: bodies.size, live, chunks: await scripts() };
     const how = await openEditor(page);
     await page.waitForLoadState("networkidle");
     await page.waitForTimeout(500);
     const liveEditor = (await page.locator(".section-editor[data-live]").count()) > 0;
-    const editing = { bytes: await total(), files: bodies.size, live: liveEditor };
+    const editing = { bytes: await total(), files: bodies.size, live: liveEditor, chunks: await scripts() };
     if (!how) {
       const shot = path.join(outDir, "editing-failed.png");
       await page.screenshot({ path: shot, fullPage: false }).catch(() => {});

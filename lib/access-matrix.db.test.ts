@@ -489,6 +489,11 @@ const ROWS: Record<string, Row> = {
   "(app)/docs/[slug]/review-actions.ts#loadTimelineAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_VIEW },
   "(app)/docs/[slug]/history-actions.ts#listHistoryAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_VIEW },
   "(app)/docs/[slug]/history-actions.ts#recordVisitAction": { call: (fn, c) => call(fn, c.doc.id), expect: DOC_VIEW },
+  "(app)/docs/[slug]/history-actions.ts#previewRestoreAction": {
+    setup: async (_w, doc) => ({ seq: await headSeqOf(doc.id) }),
+    call: (fn, c) => call(fn, c.doc.id, c.extra.seq, { sections: [] }),
+    expect: DOC_EDIT,
+  },
   "(app)/docs/[slug]/history-actions.ts#restoreAction": {
     fresh: true,
     setup: async (_w, doc) => ({ seq: await headSeqOf(doc.id) }),

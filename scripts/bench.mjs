@@ -8,7 +8,7 @@
 // Everything it starts (server, embedded PostgreSQL, Chromium) is stopped on exit,
 // failure or Ctrl-C.
 //
-//   BENCH_ONLY=list,queries     parts to run (default all): page, save, js, vitals, list, queries, profile
+//   BENCH_ONLY=list,queries     parts to run (default all): page, save, js, vitals, collab, list, queries, profile
 //   BENCH_SECONDS=5             seconds per load run (default 10)
 //   BENCH_CONNECTIONS=1,10,50   autocannon connection levels
 //   BENCH_WRITERS=50            concurrent section writers
@@ -26,6 +26,7 @@ import {
   STATIC_NAME,
   writeStaticPlaceholder,
 } from "../bench/doc-page.mjs";
+import { keystrokeTable, runKeystrokeBench } from "../bench/collab-keystroke.mjs";
 import { chunkTable, jsTable, measureEditing, measurePages } from "../bench/js-size.mjs";
 import { installSignalHandlers, onCleanup, runCleanup } from "../bench/lib/cleanup.mjs";
 import { acquireDatabase } from "../bench/lib/database.mjs";
@@ -64,7 +65,8 @@ function readConfig() {
     parts,
   };
 }
-const PARTS = ["page", "save", "js", "vitals", "list", "queries", "profile"];
+const PARTS = ["page", "save", "js", "vitals", "collab", "list", "queries", "profile"];
+const KEYSTROKE = "Live co-editing: keystroke to another browser (issue 14)";
 /** The doc with 20 uploaded images and 3 mermaid diagrams (bench/media-seed.ts). */
 const MEDIA_PAGE = "doc page, 20 images + 3 diagrams";
 const runs = (part) => config.parts.includes(part);
@@ -179,6 +181,7 @@ const ORDER = [
   "Section save",
   "JavaScript shipped",
   "Web vitals in Chromium",
+  KEYSTROKE,
   "Doc list and search at 1,000 and 10,000 docs",
   "Database overhead: Prisma vs raw pg",
   "Memory (next-server RSS)",
@@ -268,6 +271,7 @@ function renderSections(r) {
         ? `Not measured: ${r.vitals.skipped}.`
         : `${vitalsTable(r.vitals)}\n\n${mediaVitalsLine(r.vitals)}`,
     );
+  if (r.keystroke) put(KEYSTROKE, keystrokeTable(r.keystroke));
   if (r.list)
     put(
       "Doc list and search at 1,000 and 10,000 docs",
@@ -387,6 +391,10 @@ async function main() {
       ],
     });
     if (!r.vitals.skipped) console.log(`\n${vitalsTable(r.vitals)}\n`);
+  }
+  if (runs("collab")) {
+    r.keystroke = await runKeystrokeBench({ base: app.base, cookie, doc: seedData.doc, appDir, log });
+    console.log(`\n${keystrokeTable(r.keystroke)}\n`);
   }
   if (runs("list")) {
     r.list = await runListScaling({

@@ -120,7 +120,7 @@ async function e2e(adminUrl, template, runId) {
     totals.failed += 1;
     return;
   }
-  const databaseUrl = await cloneDatabase(adminUrl, template, `dr_t${runId}_e2e`);
+  const databaseUrl = await cloneDatabase(adminUrl, template, `dr_t${runId}_e2e`, { durable: false });
   const env = {
     DATABASE_URL: databaseUrl,
     CHROMIUM_PATH: chromium,
@@ -160,7 +160,7 @@ async function main() {
     const runId = newRunId();
     try {
       say(`test databases on ${server.where}`);
-      const template = await createTemplateDatabase(server.adminUrl, runId);
+      const template = await createTemplateDatabase(server.adminUrl, runId, { durable: false });
       const dbEnv = {
         TEST_ADMIN_URL: server.adminUrl,
         TEST_TEMPLATE_DB: template,

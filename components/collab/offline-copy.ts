@@ -59,6 +59,7 @@ export class OfflineCopy {
     await probe.destroy();
     if (typeof stored === "number" && stored > 0 && !this.closed) {
       Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(scratch), KEPT);
+      this.kept = Y.decodeStateVector(Y.encodeStateVector(scratch));
       this.pending += stored;
     } else if (alone) {
       await clearDocument(name);
@@ -70,6 +71,9 @@ export class OfflineCopy {
   private readonly released = new Promise<void>((resolve) => {
     this.release = resolve;
   });
+
+  /** The state vector of what an earlier page kept and this one merged (empty when nothing was kept). */
+  kept: Map<number, number> = new Map();
 
   /** Updates that came out of the device copy (already counted when they were made). */
   isOrigin(origin: unknown): boolean {

@@ -36,7 +36,15 @@ export function DocPresence({ titles }: { titles: { key: string; title: string }
             : "Offline — reconnecting"}
         </span>
       )}
-      {status.access === "none" && <span className="text-rose-700">{status.message}</span>}
+      {status.access !== "edit" && status.message && (
+        <span
+          className={status.access === "none" ? "text-rose-700" : "text-slate-700"}
+          role="status"
+          data-testid="live-access-message"
+        >
+          {status.message}
+        </span>
+      )}
       {others.length > 0 && (
         <>
           <span className="sr-only">Also here:</span>

@@ -1,6 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import * as Y from "yjs";
+import { closedMessage } from "@/lib/collab/messages";
 import { colorFor } from "./colors";
+import { failOverOnDisconnect } from "./failover";
 import { OfflineCopy } from "./offline-copy";
 
 /** GET /api/docs/{id}/collab (or /s/{token}/collab): see lib/collab/ticket.ts. */
@@ -72,15 +74,7 @@ export class CollabSession {
     };
     const urls = wsUrls(ticket);
     this.socket = new HocuspocusProviderWebsocket({ url: urls[0]!, maxDelay: 5_000 });
-    // Failover: each time the connection drops (or an attempt fails), the next attempt goes to the next process;
-    // the sync on connecting merges what was typed meanwhile, and Redis joins the processes' copies of the doc.
-    if (urls.length > 1) {
-      let next = 0;
-      this.socket.on("disconnect", () => {
-        next = (next + 1) % urls.length;
-        this.socket.configuration.url = urls[next]!;
-      });
-    }
+    failOverOnDisconnect(this.socket, urls);
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name: ticket.docName,
@@ -98,7 +92,7 @@ export class CollabSession {
       onSynced: () => this.update({ synced: true }),
       onUnsyncedChanges: ({ number }) => this.update({ unsynced: number }),
       onAuthenticated: ({ scope }) => this.update({ access: scope === "read-write" ? "edit" : "read" }),
-      onAuthenticationFailed: () => this.update({ access: "none", message: "Your access to this doc has ended." }),
+      onAuthenticationFailed: ({ reason }) => this.update({ access: "none", message: closedMessage(reason) }),
       onStateless: ({ payload }) => this.receive(payload),
       onAwarenessChange: ({ states }) => {
         this.presence = states
@@ -136,10 +130,33 @@ export class CollabSession {
       loaded = true;
       this.confirmIfAcknowledged();
     });
+    // What the database holds of the doc (a Yjs state vector), as the server last said (after a store, or asked).
+    const durable = new Map<number, number>();
+    let handedOver = false;
     this.confirmIfAcknowledged = () => {
-      const { connected, synced, unsynced, access } = this.status;
-      if (loaded && connected && synced && unsynced === 0 && access === "edit") copy.confirmAll();
+      const { connected, synced, unsynced, access, kept } = this.status;
+      const nowHandedOver = connected && synced && unsynced === 0 && access === "edit";
+      const justHandedOver = nowHandedOver && !handedOver;
+      handedOver = nowHandedOver;
+      if (!loaded || kept === 0) return;
+      // INVARIANT: the edits kept on this device are dropped only once the database holds every change this page
+      // has. The server's acknowledgement is not enough: it stores after a debounce, a server killed meanwhile
+      // loses what it acknowledged, and (after a reconnect) the provider's count of unacknowledged changes reaches
+      // 0 at the first reply, before the server has taken in what was typed offline.
+      // What must be stored: this page's own changes, and everything an earlier page kept (others' changes this page
+      // received are the server's to store, and would keep the count up for as long as anyone types).
+      const own = this.doc.clientID;
+      const mine = [...copy.kept, [own, Y.getState(this.doc.store, own)] as const];
+      if (mine.every(([client, clock]) => (durable.get(client) ?? 0) >= clock)) return copy.confirmAll();
+      // Everything is handed over and nothing may be left to store: ask (a store would tell us by itself).
+      if (justHandedOver) this.provider.sendStateless(JSON.stringify({ type: "durable?" }));
     };
+    this.onEvent((event) => {
+      if ((event.type !== "durable" && event.type !== "stored") || typeof event.clocks !== "object") return;
+      for (const [client, clock] of Object.entries(event.clocks ?? {}))
+        if (typeof clock === "number") durable.set(Number(client), Math.max(durable.get(Number(client)) ?? 0, clock));
+      this.confirmIfAcknowledged();
+    });
     this.doc.on("update", (_update: Uint8Array, origin: unknown) => {
       // This page's own editing (not the server's changes, nor what the device copy put back).
       if (origin !== this.provider && !copy.isOrigin(origin)) copy.noteEdit();

@@ -122,7 +122,7 @@ export function buildEditorExtensions({
     if (extension.name === "tableKit") return [extension, TableEditing];
     // Under Yjs the undo history is Yjs's own (only this person's changes): ProseMirror's is turned off.
     if (live && extension.name === "starterKit") return [extension.configure({ undoRedo: false })];
-    if (findPeople && extension.name === "mention") return [sectionMentions(findPeople)];
+    if (findPeople && extension.name === "mention") return [sectionMentions(findPeople, live?.isRemote)];
     return [extension];
   });
   return [
@@ -137,6 +137,6 @@ export function buildEditorExtensions({
     LinkExit,
     MarkdownPaste,
     HtmlPaste,
-    SlashMenu.configure({ docId }),
+    SlashMenu.configure({ docId, isRemote: live?.isRemote ?? (() => false) }),
   ];
 }

@@ -1,13 +1,18 @@
 import { Extension, type AnyExtension } from "@tiptap/core";
-import Collaboration from "@tiptap/extension-collaboration";
+import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Transaction } from "@tiptap/pm/state";
 import type * as Y from "yjs";
 
 type Awareness = NonNullable<HocuspocusProvider["awareness"]>;
 
-/** The Tiptap side of a live section: its fragment and the carets of others in it. */
-export type LiveBinding = { extensions: AnyExtension[] };
+/**
+ * The Tiptap side of a live section: its fragment and the carets of others in it, and how to tell a transaction
+ * that brings someone else's change (menus must not open for those). Only the live editor imports this module:
+ * the saving editor carries no Yjs code.
+ */
+export type LiveBinding = { extensions: AnyExtension[]; isRemote: (transaction: Transaction) => boolean };
 
 /** A remote caret: a coloured line with the person's name above it (y-tiptap's cursor plugin draws it). */
 function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
@@ -37,5 +42,5 @@ export function liveBinding(doc: Y.Doc, field: string, awareness: Awareness): Li
       return [yCursorPlugin(awareness, { cursorBuilder: caret, selectionBuilder: selection })];
     },
   });
-  return { extensions: [Collaboration.configure({ document: doc, field }), Carets] };
+  return { extensions: [Collaboration.configure({ document: doc, field }), Carets], isRemote: isChangeOrigin };
 }

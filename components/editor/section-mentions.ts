@@ -1,6 +1,5 @@
 import type { AnyExtension } from "@tiptap/core";
-import { isChangeOrigin } from "@tiptap/extension-collaboration";
-import { PluginKey } from "@tiptap/pm/state";
+import { PluginKey, type Transaction } from "@tiptap/pm/state";
 import { suggestionList } from "@/components/ui/suggestion-list";
 import type { MentionCandidateDTO } from "@/lib/comments/dto";
 import { MentionNode } from "@/lib/editor/mention";
@@ -17,13 +16,16 @@ export type FindPeople = (query: string) => Promise<MentionCandidateDTO[]>;
  * node, which the read view and the export show as "@Name" and which notifies the person once (the content
  * pipeline, lib/docs/content/effects/mentions.ts). Never opened by someone else's change in a live doc.
  */
-export function sectionMentions(findPeople: FindPeople): AnyExtension {
+export function sectionMentions(
+  findPeople: FindPeople,
+  isRemote: (transaction: Transaction) => boolean = () => false,
+): AnyExtension {
   return MentionNode.configure({
     suggestion: {
       char: "@",
       pluginKey: SECTION_MENTION_KEY,
       allow: ({ state, range }) => !state.doc.resolve(range.from).parent.type.spec.code,
-      shouldShow: ({ transaction }) => !isChangeOrigin(transaction),
+      shouldShow: ({ transaction }) => !isRemote(transaction),
       items: async ({ query }: { query: string }): Promise<Person[]> =>
         (await findPeople(query).catch(() => [])).map((p) => ({ id: p.id, label: p.name })),
       render: suggestionList<Person>({

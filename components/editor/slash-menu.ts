@@ -1,6 +1,5 @@
 import { Extension, type Editor, type Range } from "@tiptap/core";
-import { isChangeOrigin } from "@tiptap/extension-collaboration";
-import { PluginKey } from "@tiptap/pm/state";
+import { PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Suggestion } from "@tiptap/suggestion";
 import { suggestionList } from "@/components/ui/suggestion-list";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/media/limits";
@@ -157,11 +156,11 @@ function optionContent(item: SlashItem): Node[] {
  * typing filters it, arrows move, Enter inserts, Escape closes it and leaves the "/" as typed. Not inside code
  * blocks (a path or a comment there is text). Never opened by someone else's change in a live doc.
  */
-export const SlashMenu = Extension.create<{ docId: string }>({
+export const SlashMenu = Extension.create<{ docId: string; isRemote: (transaction: Transaction) => boolean }>({
   name: "slashMenu",
-  addOptions: () => ({ docId: "" }),
+  addOptions: () => ({ docId: "", isRemote: () => false }),
   addProseMirrorPlugins() {
-    const { docId } = this.options;
+    const { docId, isRemote } = this.options;
     return [
       Suggestion<SlashItem, SlashItem>({
         editor: this.editor,
@@ -169,7 +168,7 @@ export const SlashMenu = Extension.create<{ docId: string }>({
         char: "/",
         decorationClass: "slash-query",
         allow: ({ state, range }) => !state.doc.resolve(range.from).parent.type.spec.code,
-        shouldShow: ({ transaction }) => !isChangeOrigin(transaction),
+        shouldShow: ({ transaction }) => !isRemote(transaction),
         items: ({ query }) => filterSlashItems(query),
         command: ({ editor, range, props }) => props.run(editor, range, docId),
         render: suggestionList<SlashItem>({

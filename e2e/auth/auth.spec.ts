@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { newUser, signIn, signOut, signUp } from "../fixtures/users";
+import { newUser, signIn, signOut, signUp, signUpByEmail } from "../fixtures/users";
 
 test("sign up lands in a new workspace of one's own", async ({ page }) => {
   const user = newUser("ada");
-  await signUp(page, user);
+  await signUpByEmail(page, user);
   await expect(page.getByRole("heading", { name: "Design docs", level: 1 })).toBeVisible();
   await expect(page.getByText(`Welcome, ${user.name}!`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Switch workspace" })).toContainText(

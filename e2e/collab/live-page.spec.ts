@@ -12,7 +12,6 @@ const saved = (page: Page, key: string) => page.locator(`section#${key}`).getByR
 test("the doc page is live: review request, badge, sign-off, an approval going stale on both pages, comments", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email, then everything on two live pages
   const { owner: a, page: r, other: reviewer, close } = await ownerAndMember(browser, "MEMBER", "Live review");
   await expect(r.getByTestId("doc-presence")).toHaveAttribute("data-live", "synced");
   const outline = r.locator('nav[aria-label="Sections"]:visible');
@@ -69,7 +68,6 @@ test("the doc page is live: review request, badge, sign-off, an approval going s
 });
 
 test("a share-link visitor sees the doc change live, read-only", async ({ browser }) => {
-  test.setTimeout(300_000); // two sign-ups by email and a guest; typing alone took 37 s on a loaded machine
   const { owner, docId, close } = await ownerAndMember(browser, "VIEWER", "Live for guests");
   const response = await owner.request.post(`/api/docs/${docId}/share-links`, { data: { role: "view" } });
   expect(response.status()).toBe(201);

@@ -7,7 +7,6 @@ import { newUser, signUp } from "../fixtures/users";
 test("two people type into the same paragraph at once: both texts in both pages, and after a reload", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email, then two live editors
   const { owner, ownerUser, page, other, close } = await ownerAndMember(browser, "MEMBER", "Live paragraph");
   const a = await startEditing(owner, "Design Overview");
   await owner.keyboard.type("Alpha writes here.");

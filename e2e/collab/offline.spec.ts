@@ -10,7 +10,6 @@ const keptOnDevice = /^Offline — \d+ changes? kept on this device$/;
 test("typing offline stays on the device and merges on reconnect, also after the tab was closed and reopened", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email, then two pages going on- and offline
   const { owner, ownerCtx, page, url, docId, close } = await ownerAndMember(browser, "MEMBER", "Offline edits");
   await startEditing(owner, "Design Overview");
   await owner.keyboard.type("Written online.");

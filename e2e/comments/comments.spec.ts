@@ -10,7 +10,6 @@ const thread = (page: Page, text: string) => page.locator('[data-testid="thread"
 test("review comments: comment on text and blocks, reply, resolve, then approve; mention to inbox; guest link", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email, a guest, many page loads on a loaded machine
   // The reviewer joins the author's workspace through an invitation.
   const { author, mate: reviewer, a, m: r } = await authorWithTeammate(browser);
 

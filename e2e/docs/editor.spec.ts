@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createDoc, editorOf, startEditing, statusOf } from "../fixtures/docs";
-import { newUser, signUp } from "../fixtures/users";
+import { inviteTeammate, newUser, signUp } from "../fixtures/users";
 
 test("write three sections (with a table and a code block), reload, and see it all", async ({ page }) => {
   await signUp(page, newUser("writer"));
@@ -89,19 +89,8 @@ test("a viewer reads the doc but gets no editor", async ({ browser }) => {
   await startEditing(owner, "Design Overview");
   await owner.keyboard.type("Visible to viewers.");
   await expect(statusOf(owner, "design-overview")).toContainText("Saved");
-  const viewer = newUser("viewer");
-  await owner.getByRole("link", { name: "Settings" }).click();
-  await owner.getByLabel("Email address").fill(viewer.email);
-  await owner.getByLabel("Role", { exact: true }).selectOption("VIEWER");
-  await owner.getByRole("button", { name: "Send invitation" }).click();
-  const link = (await owner.getByTestId("invite-link").textContent())!.trim();
-
-  const viewerCtx = await browser.newContext();
-  const v = await viewerCtx.newPage();
-  await v.goto(link);
-  await v.getByRole("link", { name: "Create an account to join" }).click();
-  await expect(v).toHaveURL(/\/sign-up\?invitation=/);
-  await signUp(v, viewer, v.url());
+  const v = await inviteTeammate(owner, browser, newUser("viewer"), { role: "VIEWER" });
+  const viewerCtx = v.context();
   await v.goto(url);
   await expect(v.locator("section#design-overview")).toContainText("Visible to viewers.");
   await expect(v.getByText("Read-only")).toBeVisible();

@@ -11,7 +11,6 @@ const cacheOf = async (page: Page, load: Promise<unknown>) => {
 };
 
 test("the page cache serves each reader their own page, and a change at the very next load", async ({ browser }) => {
-  test.setTimeout(120_000);
   const { author, mate, a, m } = await authorWithTeammate(browser, "mate");
 
   const { url, docId } = await createDoc(a, "Cache invalidation");

@@ -14,7 +14,6 @@ async function sectionVersion(page: Page, docId: string, key: string): Promise<n
 test("history: stale approval, diff since it, restore (counts again); as-of page; named version", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email, then many page loads
   const { mate: reviewer, a, m: r } = await authorWithTeammate(browser);
   const { url, docId } = await createDoc(a, "Rate limiter");
   const approvedText = "A token bucket per API key, kept in Redis.";

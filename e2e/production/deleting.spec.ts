@@ -85,7 +85,6 @@ test("an owner downloads the workspace as one zip with each doc's Markdown, revi
 test("an owner deletes a shared workspace; the teammate keeps theirs; then the teammate deletes their account", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two people sign up by email on a loaded machine
   const { author, mate, a, m } = await authorWithTeammate(browser, "member");
   const { shareUrl, guest } = await docWithEverything(a, browser, "Team design");
 

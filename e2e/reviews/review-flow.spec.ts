@@ -11,7 +11,7 @@ async function editSection(page: Page, title: string, text: string) {
   await editor.click();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type(text);
-  await expect(section.getByText(/^Saved/)).toBeVisible({ timeout: 15_000 });
+  await expect(section.getByText(/^Saved/)).toBeVisible();
 }
 
 const panel = (page: Page) => page.locator('[data-testid="review-panel"]:visible');
@@ -20,7 +20,6 @@ const reviewerRow = (page: Page, name: string) => panel(page).getByTestId("revie
 test("review flow: request → changes → approve → stale on edit (diff) → approve again; audit export lists all", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email, then many page loads
   // The reviewer joins the author's workspace through an invitation.
   const { author, mate: reviewer, a, m: r } = await authorWithTeammate(browser);
 

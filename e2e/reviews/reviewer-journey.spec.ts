@@ -9,8 +9,7 @@ const waiting = (page: Page) => page.getByTestId("waiting-for-review");
 test("an invited reviewer lands in the inviting workspace, and their review waits on every home page", async ({
   browser,
 }) => {
-  test.setTimeout(300_000); // two sign-ups by email
-  const { author, a, m: r } = await authorWithTeammate(browser);
+  const { author, a, m: r } = await authorWithTeammate(browser, "reviewer", { byEmail: true });
   const teamSlug = new URL(a.url()).pathname.split("/")[2]!;
   // Signing up from the invitation landed the reviewer in the team's workspace, not an empty one of their own.
   await expect(r).toHaveURL(new RegExp(`/w/${teamSlug}\\?joined=1$`));
@@ -68,7 +67,6 @@ async function userId(page: Page): Promise<string> {
 test("after changes requested and an edit, one click asks the same reviewer again, with what changed", async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
   const { author, mate: reviewer, a, m: r } = await authorWithTeammate(browser);
   const { url, docId } = await createDoc(a, "Refund service");
   expect((await putSection(a, docId!, "design-overview", 1, paragraphs("Refunds are queued."))).status).toBe(200);

@@ -59,7 +59,6 @@ test("with no proxy configured (the default), X-Forwarded-* headers from clients
   browser,
   request,
 }) => {
-  test.setTimeout(180_000);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port)], {

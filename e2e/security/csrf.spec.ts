@@ -19,7 +19,6 @@ const statusOf = async (page: Page, docId: string) =>
 
 // Issue 13: a no-cors text/plain fetch from another origin of the same site posted a verdict, and the doc was Approved.
 test("a page on another port of this site cannot approve a doc with the reviewer's cookies", async ({ browser }) => {
-  test.setTimeout(240_000); // two people sign up by email on a loaded machine
   const { mate, a, m } = await authorWithTeammate(browser);
   const { docId } = await createDoc(a, "CSRF target");
   await putSection(a, docId!, "design-overview", 1, paragraphs("Reviewed content"));

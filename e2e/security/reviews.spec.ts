@@ -9,7 +9,6 @@ const panel = (page: import("@playwright/test").Page) => page.locator('[data-tes
 test("a reviewer who edited a section cannot approve it, sees why, and the workspace setting says the rule", async ({
   browser,
 }) => {
-  test.setTimeout(240_000); // two people sign up by email on a loaded machine
   const { author, mate, a, m } = await authorWithTeammate(browser);
   const { docId, url } = await createDoc(a, "Independent review");
   await putSection(a, docId!, "design-overview", 1, paragraphs("The author's overview"));

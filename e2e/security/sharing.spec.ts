@@ -2,13 +2,12 @@ import { expect, test } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
 import { linkIn, mailTo } from "../fixtures/mailbox";
 import { screens } from "../fixtures/screens";
-import { authorWithTeammate, newUser, signUp } from "../fixtures/users";
+import { authorWithTeammate, newUser, signUp, signUpByEmail } from "../fixtures/users";
 
 // Issue 13: removed members kept access through share links they created.
 test("a teammate's share link stops when they leave the workspace, says so in the dialog, can be taken over", async ({
   browser,
 }) => {
-  test.setTimeout(240_000); // three people sign up by email on a loaded machine
   const { mate, a, m } = await authorWithTeammate(browser);
   const { docId, url } = await createDoc(a, "Stopped link doc");
   await putSection(a, docId!, "design-overview", 1, paragraphs("Only for the partner"));
@@ -43,7 +42,6 @@ test("a teammate's share link stops when they leave the workspace, says so in th
 test("sharing a doc with an outside address is an invitation: no name shown, access once accepted", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
   const owner = newUser("owner");
   const page = await (await browser.newContext()).newPage();
   await signUp(page, owner);
@@ -66,7 +64,7 @@ test("sharing a doc with an outside address is an invitation: no name shown, acc
   await screens(partnerPage, "doc-invitation-page");
   await partnerPage.getByRole("link", { name: "Create an account to open it" }).click();
   await expect(partnerPage).toHaveURL(/\/sign-up\?invitation=/);
-  await signUp(partnerPage, partner, partnerPage.url());
+  await signUpByEmail(partnerPage, partner, partnerPage.url());
   await expect(partnerPage).toHaveURL(url);
   await expect(partnerPage.getByText("Shared with a partner")).toBeVisible();
 

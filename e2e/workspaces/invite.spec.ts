@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newUser, signUp } from "../fixtures/users";
+import { newUser, signUp, signUpByEmail } from "../fixtures/users";
 
 test("an owner invites a teammate who signs up from the link and sees the workspace", async ({ browser }) => {
   const owner = newUser("owner");
@@ -25,7 +25,7 @@ test("an owner invites a teammate who signs up from the link and sees the worksp
   await expect(matePage).toHaveURL(/\/sign-up\?invitation=/);
   await expect(matePage.getByText(`invited you to ${workspaceName}`)).toBeVisible();
   await expect(matePage.getByLabel("Work email")).toHaveValue(mate.email);
-  await signUp(matePage, mate, matePage.url());
+  await signUpByEmail(matePage, mate, matePage.url());
   await expect(matePage.getByRole("button", { name: "Switch workspace" })).toContainText(workspaceName);
 
   // The link works once.

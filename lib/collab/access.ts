@@ -10,7 +10,7 @@ import type { CollabClaims } from "./token";
 /** What a connection may do on the live doc, asked of the database (never of the token). */
 export type LiveAccess = "edit" | "read" | "none";
 
-export type LiveAccessReason = "ok" | "no-access" | "read-only-role" | "archived" | "locked";
+export type LiveAccessReason = "ok" | "no-access" | "deleted" | "read-only-role" | "archived" | "locked";
 
 // Matches no row: used in place of the id of the kind of caller we do not have.
 const NONE = "";
@@ -31,7 +31,8 @@ export async function liveAccess(
     SELECT a.*, d."lockedAt", EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${userId}) AS "userExists"
     FROM (${accessRowSql(userId, linkId, Prisma.sql`d.id = ${docId}`)}) a JOIN "Document" d ON d.id = a.id`;
   const row = rows[0];
-  if (!row || (subject.kind === "user" && !row.userExists)) return { access: "none", reason: "no-access" };
+  if (!row) return { access: "none", reason: (await docExists(docId)) ? "no-access" : "deleted" };
+  if (subject.kind === "user" && !row.userExists) return { access: "none", reason: "no-access" };
   const role = roleFromAccessRow(row, userId);
   if (!role || !docCan(role, "view")) return { access: "none", reason: "no-access" };
   // The pipeline's one editability rule (role, archived, locked), asked the same way it asks on every write.
@@ -41,7 +42,11 @@ export async function liveAccess(
   return { access: "read", reason: row.archivedAt ? "archived" : "locked" };
 }
 
-export const READ_ONLY_MESSAGES: Record<Exclude<LiveAccessReason, "ok" | "no-access">, string> = {
+export async function docExists(docId: string): Promise<boolean> {
+  return (await db.document.count({ where: { id: docId } })) > 0;
+}
+
+export const READ_ONLY_MESSAGES: Record<Exclude<LiveAccessReason, "ok" | "no-access" | "deleted">, string> = {
   "read-only-role": NOT_EDITOR,
   archived: ARCHIVED,
   locked: LOCKED,

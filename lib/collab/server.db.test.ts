@@ -8,6 +8,11 @@ import { saveSection } from "@/lib/docs/save-section";
 import { extractText } from "@/lib/editor/text";
 import { createMember, createUser } from "@/prisma/factories";
 import { createTestDoc, paragraph } from "@/prisma/factories-docs";
+import { ARCHIVED } from "@/lib/docs/content/can-edit";
+import { deleteDocForGood } from "@/lib/docs/delete-doc";
+import { createShareLink, revokeShareLink } from "@/lib/sharing/share-links";
+import { removeMember } from "@/lib/workspaces/members";
+import { CLOSED_MESSAGES } from "./messages";
 import { createCollabServer } from "./server";
 import { collabDocName, issueCollabToken } from "./token";
 import { fragmentContent } from "./ydoc";
@@ -208,6 +213,128 @@ describe("live doc server", () => {
     typeInto(m.doc, "data-model", " typed after");
     await new Promise((r) => setTimeout(r, 800));
     expect((await section(doc.id, "data-model")).text).toBe("Start");
+  });
+
+  it("says what the database holds (a state vector): after a store, and when a page asks", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Held" } });
+    const a = await connect(doc.id, tokenFor(actor, doc.id));
+    const durable: Record<string, number>[] = [];
+    a.provider.on("stateless", ({ payload }: { payload: string }) => {
+      const event = JSON.parse(payload) as { type: string; clocks?: Record<string, number> };
+      if ((event.type === "durable" || event.type === "stored") && event.clocks) durable.push(event.clocks);
+    });
+    const own = () => Y.getState(a.doc.store, a.doc.clientID);
+    const covered = () => durable.some((clocks) => (clocks[String(a.doc.clientID)] ?? 0) >= own());
+    // Acknowledged is not stored: the page's clock is covered only once the store has run.
+    typeInto(a.doc, "data-model", " and kept");
+    await until(covered);
+    expect((await section(doc.id, "data-model")).text).toBe("Held and kept");
+    // Asked with nothing left to store (a page back from offline whose edits another page already handed over).
+    durable.length = 0;
+    a.provider.sendStateless(JSON.stringify({ type: "durable?" }));
+    await until(covered);
+  });
+
+  // Access on open connections (issue 14): each change reaches an open page within 5 s (the recheck runs every
+  // 300 ms here, 2 s by default), with the reason for the page to show, and nothing typed after it is stored.
+  describe("access ends or narrows on an open connection", () => {
+    type Watched = Client & { events: { access?: string; reason?: string; message?: string }[]; closed: () => boolean };
+    async function watched(docId: string, token: string): Promise<Watched> {
+      const client = await connect(docId, token);
+      const events: Watched["events"] = [];
+      let closed = false;
+      client.provider.on("stateless", ({ payload }: { payload: string }) => {
+        const event = JSON.parse(payload) as Watched["events"][number] & { type: string };
+        if (event.type === "access") events.push(event);
+      });
+      client.provider.on("close", () => {
+        closed = true;
+      });
+      return { ...client, events, closed: () => closed };
+    }
+    const accessTold = (w: Watched, access: string) => () => w.events.some((e) => e.access === access);
+
+    it("a removed member's connection is closed, with the reason", async () => {
+      const { actor, workspace } = await createUser();
+      const member = await createMember(workspace.id, "MEMBER", "Rem");
+      const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Start" } });
+      const m = await watched(doc.id, tokenFor(member.actor, doc.id));
+      expect(m.scope()).toBe("read-write");
+      await removeMember(actor, workspace.id, { membershipId: member.membership.id });
+      await until(accessTold(m, "none"), 5_000);
+      await until(m.closed, 5_000);
+      expect(m.events.at(-1)).toMatchObject({
+        access: "none",
+        reason: "no-access",
+        message: CLOSED_MESSAGES["no-access"],
+      });
+      typeInto(m.doc, "data-model", " after removal");
+      await new Promise((r) => setTimeout(r, 800));
+      expect((await section(doc.id, "data-model")).text).toBe("Start");
+      const live = server.hocuspocus.documents.get(collabDocName(doc.id));
+      if (live) expect(text(live, "data-model")).toBe("Start");
+    });
+
+    it("a revoked share link's guests are closed, with the reason", async () => {
+      const { actor, workspace } = await createUser();
+      const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Shared" } });
+      const { link } = await createShareLink(actor, doc.id, { role: "view" }, "http://localhost");
+      const guestToken = issueCollabToken(
+        { docId: doc.id, subject: { kind: "link", id: link.id }, name: "Guest" },
+        SECRET,
+      );
+      const guest = await watched(doc.id, guestToken);
+      expect(guest.scope()).toBe("readonly");
+      expect(text(guest.doc, "data-model")).toBe("Shared");
+      await revokeShareLink(actor, doc.id, link.id);
+      await until(accessTold(guest, "none"), 5_000);
+      await until(guest.closed, 5_000);
+      // Reconnecting with a fresh ticket is refused too.
+      expect((await connect(doc.id, guestToken)).failed()).toBe("no-access");
+    });
+
+    it("archiving turns an open editor read-only with the reason; restoring gives editing back", async () => {
+      const { actor, workspace } = await createUser();
+      const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Before" } });
+      const a = await watched(doc.id, tokenFor(actor, doc.id));
+      await db.document.update({ where: { id: doc.id }, data: { archivedAt: new Date() } });
+      await until(accessTold(a, "read"), 5_000);
+      expect(a.events.at(-1)).toMatchObject({ access: "read", reason: "archived", message: ARCHIVED });
+      typeInto(a.doc, "data-model", " while archived");
+      await new Promise((r) => setTimeout(r, 800));
+      expect((await section(doc.id, "data-model")).text).toBe("Before");
+      await db.document.update({ where: { id: doc.id }, data: { archivedAt: null } });
+      await until(accessTold(a, "edit"), 5_000);
+      expect(a.closed()).toBe(false);
+    });
+
+    it("deleting the doc closes every page on it with 'deleted', stores nothing more and unloads it", async () => {
+      const { actor, workspace } = await createUser();
+      const other = await createMember(workspace.id, "MEMBER", "Del");
+      const doc = await createTestDoc(actor, workspace.id, { title: "Doomed", sections: { "data-model": "Gone" } });
+      const a = await watched(doc.id, tokenFor(actor, doc.id));
+      const b = await watched(doc.id, tokenFor(other.actor, doc.id));
+      const storeErrors = async () =>
+        Number(
+          /^collab_store_errors_total\{part="state"\} (\d+)/m.exec(await server.metrics.registry.metrics())?.[1] ?? 0,
+        );
+      const errorsBefore = await storeErrors();
+      // Typing right before the deletion: a store of it is due when the doc is already gone.
+      typeInto(b.doc, "data-model", " typed last");
+      await deleteDocForGood(actor, doc.id, { confirmTitle: "Doomed" });
+      for (const w of [a, b]) {
+        await until(accessTold(w, "none"), 5_000);
+        await until(w.closed, 5_000);
+        expect(w.events.at(-1)).toMatchObject({ access: "none", reason: "deleted", message: CLOSED_MESSAGES.deleted });
+      }
+      await until(() => !server.hocuspocus.documents.has(collabDocName(doc.id)), 5_000);
+      expect(await db.collabState.findUnique({ where: { documentId: doc.id } })).toBeNull();
+      expect(await db.section.count({ where: { documentId: doc.id } })).toBe(0);
+      expect(await storeErrors()).toBe(errorsBefore);
+      // A page that reconnects hears that the doc was deleted, not that its access ended.
+      expect((await connect(doc.id, tokenFor(actor, doc.id))).failed()).toBe("deleted");
+    });
   });
 
   it("closes only the connection that sends a malformed message", async () => {

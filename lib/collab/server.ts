@@ -5,9 +5,11 @@ import type { Connection } from "@hocuspocus/server";
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { logError } from "@/lib/log";
+import { logger } from "@/lib/observability/logger";
 import { createRegistry } from "@/lib/observability/metrics";
-import { liveAccess, READ_ONLY_MESSAGES, type LiveAccess } from "./access";
+import { docExists, liveAccess, READ_ONLY_MESSAGES, type LiveAccess, type LiveAccessReason } from "./access";
 import { MessageLimiter, LIMITS } from "./limits";
+import { CLOSED_MESSAGES, type ClosedReason } from "./messages";
 import { metricsRequest } from "./metrics";
 import { listenForSectionChanges, type SectionChange } from "./notify";
 import { commitFragment, loadLiveDoc, loadSection, sameContent, storeState } from "./persistence";
@@ -20,6 +22,8 @@ export type CollabContext = {
   subject: CollabClaims["subject"];
   name: string;
   access: LiveAccess;
+  /** Why this connection is read-only, as last told to its page (empty while it may edit). */
+  message?: string;
   limiter: MessageLimiter;
 };
 
@@ -74,6 +78,13 @@ type LiveState = {
   known: Map<string, number>;
   /** The store in flight, so outside writes are merged after it (not before its echo arrives). */
   storing: Promise<void>;
+  /** The doc was deleted: nothing of it is stored any more (its connections are closed). */
+  gone: boolean;
+  /**
+   * The state vector of the Yjs state the database holds (as loaded, or as this process last stored it): a page
+   * drops the edits it keeps on its device only once this covers them (an acknowledged edit is not stored yet).
+   */
+  durable: Record<string, number>;
 };
 
 /** The origin the sweep stores with: not a transaction anyone made (no extension delays or skips it). */
@@ -98,7 +109,7 @@ function withClientId(doc: Y.Doc, clientId: number, run: () => void): void {
   }
 }
 
-const UNAUTHORIZED = { code: 4401, reason: "Your access to this doc has ended." };
+const UNAUTHORIZED = { code: 4401, reason: CLOSED_MESSAGES["no-access"] };
 
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> & { metrics: CollabMetrics } {
   const live = new Map<string, LiveState>();
@@ -108,7 +119,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
 
   async function store(document: Document): Promise<void> {
     const state = stateOf(document);
-    if (!state) return;
+    if (!state || state.gone) return;
     const now = performance.now();
     const dirty = [...state.dirty.entries()].filter(([key]) => !waitingForOrigin(state, key, now));
     for (const [key] of dirty) {
@@ -140,12 +151,21 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     try {
       await storeState(state.docId, snapshot);
     } catch (error) {
+      // Deleted meanwhile: there is nothing left to store it in, and retrying would fail every second until unload.
+      if (
+        await docExists(state.docId).then(
+          (exists) => !exists,
+          () => false,
+        )
+      )
+        return forget(document, state);
       putBack(dirty);
       metrics.collabStoreErrors.inc({ part: "state" });
       metrics.collabStores.inc({ result: "failed" });
       logError("collab: storing the doc state failed", error, { docId: state.docId });
       throw error;
     }
+    state.durable = clocks;
     const failed: [string, Set<string>][] = [];
     const stored: { key: string; version: number; at: string; by: { id: string; name: string } }[] = [];
     let revision: number | undefined;
@@ -178,11 +198,29 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     // Every page on the doc: "Saved", the sections' stamps and the doc's revision, without a reload.
     if (stored.length)
       document.broadcastStateless(JSON.stringify({ type: "stored", sections: stored, revision, clocks }));
+    // What the database now holds, also when no section changed (pages confirm the edits kept on their device).
+    else document.broadcastStateless(JSON.stringify({ type: "durable", clocks }));
     if (failed.length) {
       metrics.collabStores.inc({ result: "failed" });
       throw new Error(`${failed.length} section(s) of ${state.docId} not stored yet`);
     }
     metrics.collabStores.inc({ result: "stored" });
+  }
+
+  /** A deleted doc: its changes are dropped (never stored) and every page on it is told and closed. */
+  function forget(document: Document, state: LiveState): void {
+    if (!state.gone) logger.info({ docId: state.docId }, "collab: the doc was deleted while open");
+    state.gone = true;
+    state.dirty.clear();
+    state.remoteOnly.clear();
+    for (const connection of document.getConnections() as Connection<CollabContext>[]) closeFor(connection, "deleted");
+  }
+
+  function closeFor(connection: Connection<CollabContext>, reason: ClosedReason): void {
+    const message = CLOSED_MESSAGES[reason];
+    if (connection.context) connection.context.access = "none";
+    connection.sendStateless(JSON.stringify({ type: "access", access: "none", reason, message }));
+    connection.close({ code: UNAUTHORIZED.code, reason: message });
   }
 
   /**
@@ -273,7 +311,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
   async function recheck(): Promise<void> {
     for (const document of server.hocuspocus.documents.values()) {
       const connections = document.getConnections() as Connection<CollabContext>[];
-      const bySubject = new Map<string, Promise<{ access: LiveAccess; reason: string }>>();
+      const bySubject = new Map<string, Promise<{ access: LiveAccess; reason: LiveAccessReason }>>();
       for (const connection of connections) {
         const ctx = connection.context;
         if (!ctx?.docId) continue;
@@ -285,17 +323,23 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         } catch {
           continue; // database away: keep what was decided
         }
-        if (now.access === ctx.access) continue;
-        ctx.access = now.access;
+        if (now.reason === "deleted") {
+          const state = live.get(document.name);
+          if (state) forget(document, state);
+          else closeFor(connection, "deleted");
+          break;
+        }
         if (now.access === "none") {
-          connection.sendStateless(JSON.stringify({ type: "access", access: "none", message: UNAUTHORIZED.reason }));
-          connection.close(UNAUTHORIZED);
+          closeFor(connection, "no-access");
           continue;
         }
-        connection.readOnly = now.access !== "edit";
         const message =
           now.access === "edit" ? "" : (READ_ONLY_MESSAGES[now.reason as keyof typeof READ_ONLY_MESSAGES] ?? "");
-        connection.sendStateless(JSON.stringify({ type: "access", access: now.access, message }));
+        if (now.access === ctx.access && message === (ctx.message ?? "")) continue;
+        ctx.access = now.access;
+        ctx.message = message;
+        connection.readOnly = now.access !== "edit";
+        connection.sendStateless(JSON.stringify({ type: "access", access: now.access, reason: now.reason, message }));
       }
     }
   }
@@ -319,8 +363,10 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       if (!docId) throw new Error("not a doc");
       const check = verifyCollabToken(token, docId, options.secret);
       if (!check.ok) throw new Error(check.reason);
-      const { access } = await liveAccess(check.claims.subject, docId);
-      if (access === "none") throw new Error("no access");
+      const { access, reason } = await liveAccess(check.claims.subject, docId);
+      // The reason reaches the page (permission denied): a deleted doc says so rather than "access ended".
+      if (access === "none")
+        throw Object.assign(new Error("no access"), { reason: reason === "deleted" ? "deleted" : "no-access" });
       connectionConfig.readOnly = access !== "edit";
       const context: CollabContext = {
         docId,
@@ -385,16 +431,24 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       });
       // INVARIANT: what a page may keep of this doc (its offline copy, a tab that reconnects) was made on top of
       // a stored state: a seed is stored at once, so a later load starts from it rather than seeding again.
-      if (took)
-        await storeState(docId, Y.encodeStateAsUpdate(document)).catch((error) =>
-          logError("collab: storing the seeded doc state failed", error, { docId }),
+      const stateVector = (update: Uint8Array) =>
+        Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
+      let durable: Record<string, number> = state ? stateVector(state) : {};
+      if (took) {
+        const seeded = Y.encodeStateAsUpdate(document);
+        await storeState(docId, seeded).then(
+          () => (durable = stateVector(seeded)),
+          (error) => logError("collab: storing the seeded doc state failed", error, { docId }),
         );
+      }
       live.set(documentName, {
         docId,
         dirty: new Map(ahead.map((key) => [key, new Set<string>()])),
         remoteOnly: new Map(),
         known,
         storing: Promise.resolve(),
+        gone: false,
+        durable,
       });
     },
 
@@ -405,6 +459,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         const origin = transaction.origin as { source?: string; connection?: Connection<CollabContext> } | null;
         // Someone's typing (a connection, or another process through Redis): the sections it touched are dirty.
         if (!origin || origin === SERVER_ORIGIN || (origin.source === "local" && !origin.connection)) return;
+        if (state.gone) return;
         const subject = origin.connection?.context?.subject;
         const remote = origin.source === "redis";
         for (const key of changedKeys(transaction)) {
@@ -440,6 +495,14 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
 
     async afterUnloadDocument({ documentName }) {
       live.delete(documentName);
+    },
+
+    // A page asks what the database holds of the doc (after a reconnect, with edits kept on its device): answered
+    // after every message it sent before, so whatever it sent is in the doc here (stored or about to be).
+    async onStateless({ connection, documentName, payload }) {
+      if (payload.length > 100 || !payload.includes('"durable?"')) return;
+      const state = live.get(documentName);
+      if (state) connection.sendStateless(JSON.stringify({ type: "durable", clocks: state.durable }));
     },
 
     async onRequest({ request, response }) {

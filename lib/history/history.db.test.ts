@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { restoreSections } from "@/lib/docs/content";
 import { saveSection } from "@/lib/docs/save-section";
 import { requestReview } from "@/lib/reviews/request-review";
 import { getSignOffRecord } from "@/lib/reviews/signoff-record";
@@ -12,7 +13,7 @@ import { diffHistory } from "./diff-history";
 import { getPoint } from "./get-point";
 import { listHistory } from "./list-history";
 import { nameCurrentVersion } from "./named-versions";
-import { restoreFromHistory } from "./restore";
+import { parseRestoreInput } from "./restore-input";
 
 async function edit(actor: Actor, docId: string, key: string, text: string) {
   const { version } = await db.section.findFirstOrThrow({
@@ -20,6 +21,11 @@ async function edit(actor: Actor, docId: string, key: string, text: string) {
     select: { version: true },
   });
   return saveSection(actor, docId, key, { baseVersion: version, content: paragraph(text) });
+}
+/** A restore as the API and the actions make it: a point as text and `{ sections? }`. */
+async function restoreFromHistory(actor: Actor, docId: string, seq: string, raw: unknown) {
+  const { point, scope } = parseRestoreInput(seq, raw);
+  return restoreSections(actor, docId, point, scope);
 }
 const headOf = async (docId: string) =>
   Number((await db.document.findUniqueOrThrow({ where: { id: docId }, select: { headSeq: true } })).headSeq);

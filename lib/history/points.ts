@@ -1,14 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { versionsAsOf } from "@/lib/docs/content/as-of";
 import { AppError } from "@/lib/errors";
 import type { SectionAtPoint } from "./doc-diff";
 
-/**
- * Reading a doc as of a point in history (a seq): for each section that ever existed,
- * its latest SectionVersion with seq ≤ P, unless that version removed it. Raw SQL: the
- * skip scan over the doc's section ids (index "documentId", "sectionId", seq) is what
- * keeps this a few dozen index probes however long the history is.
- */
+/** A section of the doc as of a point in history (a seq): lib/docs/content/as-of.ts reads it. */
 export type VersionAsOf = SectionAtPoint & {
   sectionId: string;
   seq: number;
@@ -18,8 +14,6 @@ export type VersionAsOf = SectionAtPoint & {
   authorId: string | null;
   createdAt: Date;
 };
-
-type AsOfRow = Omit<VersionAsOf, "seq"> & { seq: bigint };
 
 const NO_POINT = "This point is not in the doc's history.";
 
@@ -31,23 +25,10 @@ export function parsePoint(raw: unknown, onBad: "NOT_FOUND" | "INVALID_INPUT" = 
   return BigInt(raw);
 }
 
+/** The sections the doc had at `point`, in their order then. */
 export async function sectionsAsOf(docId: string, point: bigint): Promise<VersionAsOf[]> {
-  const rows = await db.$queryRaw<AsOfRow[]>`
-    WITH RECURSIVE ids(id) AS (
-      (SELECT "sectionId" FROM "SectionVersion" WHERE "documentId" = ${docId} ORDER BY "sectionId" LIMIT 1)
-      UNION ALL
-      SELECT (SELECT v."sectionId" FROM "SectionVersion" v
-              WHERE v."documentId" = ${docId} AND v."sectionId" > ids.id ORDER BY v."sectionId" LIMIT 1)
-      FROM ids WHERE ids.id IS NOT NULL)
-    SELECT v."sectionId", v.seq, v."sectionKey" AS key, v.title, v."order", v.version, v.content,
-      v."contentHash" AS hash, v.kind::text AS kind, v."authorId", v."createdAt"
-    FROM ids CROSS JOIN LATERAL (
-      SELECT * FROM "SectionVersion" x
-      WHERE x."documentId" = ${docId} AND x."sectionId" = ids.id AND x.seq <= ${point}
-      ORDER BY x.seq DESC LIMIT 1) v
-    WHERE ids.id IS NOT NULL AND NOT v.removed
-    ORDER BY v."order", v."sectionKey"`;
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  const rows = await versionsAsOf(db, docId, point);
+  return rows.filter((r) => !r.removed).map(({ removed: _removed, ...r }) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export type PointMeta = { seq: bigint; at: Date };

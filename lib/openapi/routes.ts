@@ -85,11 +85,18 @@ export const API_ROUTES: Record<string, RouteDoc> = {
   },
   "POST /api/docs/[id]/history/[seq]/restore": {
     summary: "Restore from history",
-    description: "Each chosen section's content at that point becomes a new version (all sections by default).",
+    description:
+      "Each chosen section's content at that point becomes a new version. With no sections listed, the whole doc: " +
+      "extra sections removed since come back, ones added since are removed (kept when they have open threads).",
     tag: "Docs",
     scope: "write",
     body: { schema: ZRestore, example: { sections: ["architecture"] } },
-    responses: { ...DOC, 200: "{ seq, restored, unchanged, missing }", 403: "Non-editors.", 409: "Locked." },
+    responses: {
+      ...DOC,
+      200: "{ seq, from, restored, unchanged, added, removed, kept, renamed, changes }",
+      403: "Non-editors.",
+      409: "Locked.",
+    },
   },
   "POST /api/docs/[id]/named-versions": {
     summary: "Name the current version",

@@ -15,6 +15,8 @@ const name = `${template.replace(/_tmpl$/, "")}_f${Math.random().toString(36).sl
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+// A test needs no commit to survive a crash: no wait for the WAL flush (scripts/lib/test-env.mjs skipCommitFlush).
+await admin.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
 await admin.end();
 
 const url = new URL(adminUrl);

@@ -8,6 +8,7 @@ import net from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { failOverOnDisconnect } from "@/components/collab/failover";
 import { collabDocName, issueCollabToken } from "@/lib/collab/token";
 import { ROOT, freePort } from "@/scripts/lib/postgres.mjs";
 
@@ -108,6 +109,8 @@ export type LiveWriter = {
 
 export function liveWriter(opts: {
   url: string;
+  /** Several collaboration processes: the order to try them in, as a page's ticket lists them (failover). */
+  urls?: string[];
   secret: string;
   docId: string;
   key: string;
@@ -123,6 +126,7 @@ export function liveWriter(opts: {
     // Reconnect quickly after the server went away (the browser's provider does the same within 5 s).
     maxDelay: 2_000,
   });
+  failOverOnDisconnect(socket, opts.urls ?? [opts.url]);
   const token = () =>
     issueCollabToken(
       { docId: opts.docId, subject: { kind: "user", id: opts.user.id }, name: opts.user.name },

@@ -14,7 +14,15 @@ import { contentHash } from "./derive";
  * sections it had then. Content and content version numbers do not change here.
  */
 
-export type StructureRow = { id: string; key: string; title: string; order: number; extra: boolean; content: unknown };
+export type StructureRow = {
+  id: string;
+  key: string;
+  title: string;
+  order: number;
+  extra: boolean;
+  content: unknown;
+  contentHash: string;
+};
 
 /**
  * Every section row of the doc, then the doc row, locked (the same order as a content commit,
@@ -26,7 +34,7 @@ export async function lockForStructure(
   role: DocRole,
 ): Promise<{ doc: LockedDoc; sections: StructureRow[] }> {
   const sections = await tx.$queryRaw<StructureRow[]>`
-    SELECT id, key, title, "order", extra, content FROM "Section" WHERE "documentId" = ${docId}
+    SELECT id, key, title, "order", extra, content, "contentHash" FROM "Section" WHERE "documentId" = ${docId}
     ORDER BY "order", id FOR UPDATE`;
   const doc = await lockDocumentRow(tx, docId);
   const allowed = canEditContent({ role, archived: !!doc.archivedAt, locked: !!doc.lockedAt });
@@ -55,14 +63,19 @@ async function recordStructure(
     UPDATE "Document" SET "headSeq" = (SELECT max(seq) FROM v) WHERE id = ${docId}`;
 }
 
-/** A new, empty section of the doc's own at `order` (the caller renumbers the others). */
+/**
+ * A new, empty section of the doc's own at `order` (the caller renumbers the others). A restore brings a removed
+ * section back under its own id and version number (`again`), so its history goes on where it stopped.
+ */
 export async function insertSection(
   tx: Tx,
   s: { docId: string; key: string; title: string; order: number; actorId: string },
+  again?: { id: string; version: number },
 ): Promise<StructureRow> {
   const empty = emptyDoc();
   const created = await tx.section.create({
     data: {
+      ...(again && { id: again.id, version: again.version }),
       documentId: s.docId,
       key: s.key,
       title: s.title,
@@ -73,7 +86,7 @@ export async function insertSection(
       html: "",
       updatedById: s.actorId,
     },
-    select: { id: true, key: true, title: true, order: true, extra: true, content: true },
+    select: { id: true, key: true, title: true, order: true, extra: true, content: true, contentHash: true },
   });
   await recordStructure(tx, s.docId, [created.id], s.actorId, "CREATE");
   return created;

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { argText, runAction, type ActionResult } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
+import { previewRestore, restoreSections, type RestorePreview, type RestoreResult } from "@/lib/docs/content";
 import type { HistoryPageDTO, NamedVersionDTO } from "@/lib/history/dto";
 import { listHistory } from "@/lib/history/list-history";
 import { nameCurrentVersion } from "@/lib/history/named-versions";
-import { restoreFromHistory, type RestoreResult } from "@/lib/history/restore";
+import { parseRestoreInput } from "@/lib/history/restore-input";
 import type { TNameVersion, TRestore } from "@/lib/history/schemas";
 import { recordDocVisit } from "@/lib/history/visits";
 
@@ -23,10 +24,25 @@ export async function listHistoryAction(docId: string, before?: string): Promise
   );
 }
 
+/** What restoring to a point would change (the confirm dialog lists it). Editors only. */
+export async function previewRestoreAction(
+  docId: string,
+  seq: string,
+  input: TRestore,
+): Promise<ActionResult<RestorePreview>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const { point, scope } = parseRestoreInput(argText(seq), input);
+    return previewRestore(actor, argText(docId), point, scope);
+  });
+}
+
 /** Restore sections (none listed: the whole doc) to a point in history. Editors only. */
 export async function restoreAction(docId: string, seq: string, input: TRestore): Promise<ActionResult<RestoreResult>> {
   return runAction(async () => {
-    const result = await restoreFromHistory(await requireActor(), argText(docId), argText(seq), input);
+    const actor = await requireActor();
+    const { point, scope } = parseRestoreInput(argText(seq), input);
+    const result = await restoreSections(actor, argText(docId), point, scope);
     refresh();
     return result;
   });

@@ -1,0 +1,256 @@
+/**
+ * Keystroke → text visible in another browser (issue 14), measured in two real Chromium pages on the built app
+ * (`next start` + scripts/collab-server.ts), both editing one section live, while Node collaborators
+ * (@hocuspocus/provider) type a word every 250 ms each into the same doc, spread over its sections. In the same
+ * run, the floor: a Node probe pair through a bare Hocuspocus server (no hooks) and through ours, with as many
+ * writers.
+ *
+ * Each keystroke is timed on its own: page A stamps every key event (`performance.timeOrigin + event.timeStamp`),
+ * page B stamps the moment its editor's DOM holds that character (a MutationObserver on the section's editor; the
+ * "painted" column is the next animation frame after it). Both clocks are wall-clock based and read on one
+ * machine; the offset between the two pages is measured and printed beside the figures.
+ */
+import { findChromium } from "../scripts/lib/test-env.mjs";
+import { freePort } from "../scripts/lib/postgres.mjs";
+import { RAW_SERVER, relayWithWriters, sleep, startProcess, startWriters } from "./lib/collab-clients.mjs";
+import { fmt, loadAverage, percentile, table } from "./lib/report.mjs";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+/** Letters only: no input rule, mention or slash menu fires on them. */
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+async function ticketFor(base, cookie, docId) {
+  const res = await fetch(`${base}/api/docs/${docId}/collab`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`GET /api/docs/${docId}/collab answered ${res.status}`);
+  return res.json();
+}
+
+/** Stamps each key event this page receives once `window.__armed` is set. */
+function stampKeys() {
+  window.__keys = [];
+  window.__armed = false;
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (window.__armed && event.key.length === 1) window.__keys.push(performance.timeOrigin + event.timeStamp);
+    },
+    true,
+  );
+}
+
+/** Stamps, per character after `mark` in the section's editor, when the DOM first held it (and the next frame). */
+function watchFor({ key, mark }) {
+  const root = document.querySelector(`section#${CSS.escape(key)} .ProseMirror`);
+  window.__seen = [];
+  window.__painted = [];
+  // Remote carets are widgets with the person's name in them: not text of the doc.
+  const textOf = (node) => {
+    let out = "";
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      if (!n.parentElement?.closest(".collab-caret")) out += n.data;
+    return out;
+  };
+  const check = () => {
+    const now = performance.timeOrigin + performance.now();
+    for (const p of root.querySelectorAll("p")) {
+      const text = textOf(p);
+      const at = text.indexOf(mark);
+      if (at < 0) continue;
+      const n = text.length - at - mark.length;
+      if (n <= window.__seen.length) return;
+      const from = window.__seen.length;
+      while (window.__seen.length < n) window.__seen.push(now);
+      requestAnimationFrame(() => {
+        const painted = performance.timeOrigin + performance.now();
+        for (let i = from; i < n; i++) window.__painted[i] ??= painted;
+      });
+      return;
+    }
+  };
+  new MutationObserver(check).observe(root, { subtree: true, childList: true, characterData: true });
+}
+
+/** (this page's clock − the bench process's clock), ms: the smallest of a few round trips' midpoints. */
+async function clockOffset(page) {
+  let best = null;
+  for (let i = 0; i < 15; i++) {
+    const before = performance.timeOrigin + performance.now();
+    const there = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const after = performance.timeOrigin + performance.now();
+    if (!best || after - before < best.rtt) best = { rtt: after - before, offset: there - (before + after) / 2 };
+  }
+  return best;
+}
+
+async function openEditing(browser, { base, cookie, slug, key }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const i = pair.indexOf("=");
+      return { name: pair.slice(0, i), value: pair.slice(i + 1), url: base };
+    }),
+  );
+  const page = await context.newPage();
+  await page.addInitScript(stampKeys);
+  await page.goto(`${base}/docs/${slug}`);
+  await page.locator('[data-testid="doc-presence"][data-live="synced"]').waitFor({ timeout: 60_000 });
+  await page.locator(`section#${key} .section-header button[aria-label^="Edit "]`).click();
+  await page.locator(`section#${key} .section-editor[data-live] .ProseMirror`).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Page A types `count` letters into its own new paragraph of `key`; B's editor is watched for each of them. */
+async function typeAndWatch(a, b, key, count, delayMs) {
+  const mark = `Probe${Math.random().toString(36).slice(2, 8)}:`;
+  await a.locator(`section#${key} .ProseMirror`).click();
+  await a.keyboard.press("ControlOrMeta+End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type(mark);
+  await b.locator(`section#${key} .ProseMirror`).getByText(mark).waitFor({ timeout: 60_000 });
+  await b.evaluate(watchFor, { key, mark });
+  await a.evaluate(() => (window.__armed = true));
+  let text = "";
+  for (let i = 0; i < count; i++) text += ALPHABET[i % ALPHABET.length];
+  await a.keyboard.type(text, { delay: delayMs });
+  await a.evaluate(() => (window.__armed = false));
+  const deadline = Date.now() + 30_000;
+  let seen = [];
+  while (Date.now() < deadline) {
+    seen = await b.evaluate(() => window.__seen.length);
+    if (seen >= count) break;
+    await sleep(100);
+  }
+  await sleep(100); // the last animation frame
+  const keys = await a.evaluate(() => window.__keys);
+  const { seen: at, painted } = await b.evaluate(() => ({ seen: window.__seen, painted: window.__painted }));
+  if (keys.length !== count) throw new Error(`page A stamped ${keys.length} keys for ${count} typed`);
+  const dom = [];
+  const frame = [];
+  for (let i = 0; i < count; i++) {
+    if (at[i] === undefined) continue;
+    dom.push(at[i] - keys[i]);
+    if (painted[i] !== undefined) frame.push(painted[i] - keys[i]);
+  }
+  dom.sort((x, y) => x - y);
+  frame.sort((x, y) => x - y);
+  return { dom, frame, missing: count - dom.length };
+}
+
+/**
+ * The whole measurement. `doc` is a doc of the seed (id, slug, sections [{ key }]); `appDir` is where
+ * @hocuspocus/server resolves (the bench's snapshot).
+ */
+export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 50, keystrokes = 150, log }) {
+  const executablePath = await findChromium();
+  if (!executablePath) return { skipped: "no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)" };
+  const { chromium } = await import("@playwright/test");
+  const keys = doc.sections.map((s) => s.key);
+  const key = keys[0];
+  const loadAtStart = loadAverage();
+  const rows = [];
+
+  // The floor, in the same run: a Node probe pair on a bare Hocuspocus server, then on ours.
+  const rawPort = await freePort();
+  const raw = await startProcess(["--input-type=module", "-e", RAW_SERVER], {
+    env: { PORT: String(rawPort) },
+    port: rawPort,
+    cwd: appDir,
+  });
+  try {
+    log(`collab: raw Hocuspocus relay, Node pair, ${writers} writers`);
+    const floor = await relayWithWriters({ url: `ws://127.0.0.1:${rawPort}`, docName: "raw", token: "", key, writers });
+    rows.push({
+      what: `raw Hocuspocus relay (no hooks), Node pair, ${writers} writers`,
+      ...floor,
+      load: loadAverage(),
+    });
+  } finally {
+    raw.kill("SIGTERM");
+  }
+  const ticket = await ticketFor(base, cookie, doc.id);
+  const url = ticket.url ?? `ws://127.0.0.1:${ticket.port}`;
+  const token = async () => (await ticketFor(base, cookie, doc.id)).token;
+  log(`collab: our collaboration server, Node pair, ${writers} writers`);
+  const ours = await relayWithWriters({ url, docName: ticket.docName, token, key, writers });
+  rows.push({ what: `ours (collab-server.ts), Node pair, ${writers} writers`, ...ours, load: loadAverage() });
+
+  // Two browsers, each its own Chromium, both editing the section live.
+  const browsers = await Promise.all([0, 1].map(() => chromium.launch({ executablePath, args: CHROMIUM_ARGS })));
+  const browserRows = [];
+  let offsets;
+  try {
+    const pages = [];
+    for (const browser of browsers) pages.push(await openEditing(browser, { base, cookie, slug: doc.slug, key }));
+    const [pa, pb] = pages;
+    const [oa, ob] = [await clockOffset(pa), await clockOffset(pb)];
+    offsets = { between: oa.offset - ob.offset, rtt: Math.max(oa.rtt, ob.rtt) };
+    for (const count of [0, writers]) {
+      const others = count
+        ? await startWriters({ url, docName: ticket.docName, token, keys, count })
+        : { stop: async () => {}, edits: () => 0 };
+      try {
+        await sleep(1_000);
+        log(`collab: two Chromium pages, ${count} writers, ${keystrokes} keystrokes`);
+        const typed = await typeAndWatch(pa, pb, key, keystrokes, 120);
+        browserRows.push({ writers: count, ...typed, load: loadAverage() });
+      } finally {
+        await others.stop();
+      }
+    }
+  } finally {
+    await Promise.all(browsers.map((b) => b.close()));
+  }
+  return { rows, browserRows, offsets, loadAtStart, loadAtEnd: loadAverage(), writers, keystrokes };
+}
+
+export function keystrokeTable(r) {
+  if (r.skipped) return `Not measured: ${r.skipped}.`;
+  const node = table(
+    ["keystroke → other client (Node providers)", "p50 ms", "p95 ms", "samples", "load average"],
+    r.rows.map((x) => [x.what, fmt(x.p50, 1), fmt(x.p95, 1), x.samples, x.load]),
+  );
+  const browser = table(
+    [
+      "keystroke in Chromium A → text in Chromium B's editor",
+      "p50 ms",
+      "p95 ms",
+      "p95 to the next frame ms",
+      "max ms",
+      "keystrokes",
+      "goal",
+      "load average",
+    ],
+    r.browserRows.map((x) => [
+      x.writers ? `${x.writers} Node writers typing in the doc` : "no other writers",
+      fmt(percentile(x.dom, 50), 1),
+      fmt(percentile(x.dom, 95), 1),
+      fmt(percentile(x.frame, 95), 1),
+      fmt(x.dom.at(-1), 1),
+      `${x.dom.length}${x.missing ? ` (${x.missing} not seen)` : ""}`,
+      x.writers ? "p95 ≤ 30" : "",
+      x.load,
+    ]),
+  );
+  const floor = r.rows[0];
+  const at50 = r.browserRows.find((x) => x.writers === r.writers);
+  const verdict =
+    floor && at50
+      ? `Browser p95 at ${r.writers} writers ${fmt(percentile(at50.dom, 95), 1)} ms beside the raw relay's ` +
+        `${fmt(floor.p95, 1)} ms in this run: ${percentile(at50.dom, 95) <= 30 ? "PASS" : "**MISS**"} (goal ≤ 30 ms).`
+      : "";
+  return (
+    `${node}\n\n${browser}\n\n${verdict}\n\n` +
+    `_Load average at start ${r.loadAtStart}, at end ${r.loadAtEnd}. Keystrokes typed by Playwright every 120 ms; ` +
+    `writers type a word every 250 ms each. Clock offset between the two pages ${fmt(r.offsets.between, 2)} ms ` +
+    `(±${fmt(r.offsets.rtt / 2, 2)}), not corrected._`
+  );
+}
