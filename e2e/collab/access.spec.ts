@@ -22,6 +22,8 @@ test("a doc deleted while it is open in another tab: that tab says so, and its e
   expect(response.status()).toBe(200);
   await expect(other.getByTestId("live-access-message")).toHaveText(/^This doc was deleted\./);
   await expect(editor).toHaveAttribute("contenteditable", "false");
+  // Nothing else can be opened for editing on it.
+  await expect(other.getByRole("button", { name: "Edit Architecture" })).toHaveCount(0);
   await screens(other, "collab-doc-deleted");
   expect((await other.request.get(`/api/docs/${docId}`)).status()).toBe(404);
 });
