@@ -328,7 +328,7 @@ export function SectionBlock({
         stamp={stamp}
         status={liveStatus ?? saveState.status}
         draftsKept={saveState.draftsKept}
-        canStart={editable && !editing}
+        canStart={editable && !editing && !(session && live.access === "none")}
         loading={loading}
         onEdit={() => begin({ kind: "end" })}
         onDone={editing ? () => doneRef.current?.() : undefined}

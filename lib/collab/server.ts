@@ -523,6 +523,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
   let stopListening: (() => Promise<void>) | null = null;
   let timer: NodeJS.Timeout | null = null;
   let sweeper: NodeJS.Timeout | null = null;
+  let rechecking = false;
   const originalListen = server.listen.bind(server);
   server.listen = async (...args: Parameters<typeof server.listen>) => {
     const instance = await originalListen(...args);
@@ -534,7 +535,13 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       (userId) => announceInbox(userId),
     );
     timer = setInterval(() => {
-      recheck().catch((error) => logError("collab: access recheck failed", error));
+      // One pass at a time: with many open docs (or a slow database) a pass can outlast the interval, and passes
+      // piling up would each ask the database again for every connection.
+      if (rechecking) return;
+      rechecking = true;
+      recheck()
+        .catch((error) => logError("collab: access recheck failed", error))
+        .finally(() => (rechecking = false));
     }, options.recheckMs ?? 2_000);
     timer.unref();
     sweeper = setInterval(sweep, options.sweepMs ?? 1_000);

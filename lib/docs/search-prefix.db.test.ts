@@ -107,4 +107,29 @@ describe("search as people type (issue 16)", () => {
     const titles = async (q: string) => (await listDocs(actor, workspace.id, { q })).map((d) => d.title);
     expect(await titles("word0 word119")).toEqual(["Many parts"]);
   });
+
+  it("the doc-level vector, built from the sections' vectors, holds the words of parsing the whole doc", async () => {
+    const { actor, workspace } = await createUser();
+    const long = "x".repeat(150);
+    const { id } = await importMarkdown(actor, workspace.id, {
+      markdown:
+        `# Gateway <v2> rollout\n\n## Approach\n\nThrottled retries; see <script>alert(1)</script>.\n\n` +
+        `## Risks\n\n${long}needle and the *bank statement*.\n\n## Empty\n\n`,
+    });
+    // The definition before migration 20261203151000: the title and every written section's title and text, parsed
+    // as one text (angle brackets blanked, runs cut every 64 characters).
+    const [row] = await db.$queryRaw<{ stored: string[]; afresh: string[]; phrase: boolean }[]>`
+      SELECT (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest(d."searchAll")) AS stored,
+        (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest(to_tsvector('english', regexp_replace(translate(
+          d.title || ' ' || (SELECT string_agg(s.title || ' ' || s.text, ' ' ORDER BY s."order") FROM "Section" s
+            WHERE s."documentId" = d.id AND s.text ~ '[^[:space:]]'), '<>', '  '), '[^[:space:]]{64}', '\\& ', 'g'))))
+          AS afresh,
+        d."searchAll" @@ websearch_to_tsquery('english', '"bank statement"') AS phrase
+      FROM "Document" d WHERE d.id = ${id}`;
+    expect(row!.stored).toEqual(row!.afresh);
+    expect(row!.stored).toEqual(
+      expect.arrayContaining(["gateway", "throttl", "script", "xxxxxxxxxxxxxxxxxxxxxxneedl", "risk"]),
+    );
+    expect(row!.phrase).toBe(true);
+  });
 });
