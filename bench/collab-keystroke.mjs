@@ -111,7 +111,8 @@ async function openEditing(browser, { base, cookie, slug, key }) {
 /** Page A types `count` letters into its own new paragraph of `key`; B's editor is watched for each of them. */
 async function typeAndWatch(a, b, key, count, delayMs) {
   const mark = `Probe${Math.random().toString(36).slice(2, 8)}:`;
-  await a.locator(`section#${key} .ProseMirror`).click();
+  // Focus, not a click: a click in the middle of the section can land on a link and follow it.
+  await a.locator(`section#${key} .ProseMirror`).focus();
   await a.keyboard.press("ControlOrMeta+End");
   await a.keyboard.press("Enter");
   await a.keyboard.type(mark);
