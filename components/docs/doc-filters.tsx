@@ -7,6 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
+/** A filter's width: an even share of its row below lg (two a row on a phone, all four at 768 px), fixed above. */
+const FILTER_SHARE = "min-w-[9rem] flex-1 lg:flex-none";
+
 type Values = { q?: string; status?: string; author?: string; sort?: string; archived?: string };
 
 /**
@@ -39,7 +42,8 @@ export function DocFilters({ values, authors }: { values: Values; authors: { id:
         apply(e.currentTarget);
       }}
     >
-      <div className="relative min-w-[12rem] flex-1">
+      {/* Below lg the search has a row of its own (its placeholder was cut at 768 px) and the filters share rows. */}
+      <div className="relative w-full lg:w-auto lg:min-w-[12rem] lg:flex-1">
         <Search
           aria-hidden="true"
           className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
@@ -53,14 +57,24 @@ export function DocFilters({ values, authors }: { values: Values; authors: { id:
           className="pl-9"
         />
       </div>
-      <Select name="status" defaultValue={values.status ?? ""} aria-label="Status" containerClassName="w-40">
+      <Select
+        name="status"
+        defaultValue={values.status ?? ""}
+        aria-label="Status"
+        containerClassName={`${FILTER_SHARE} lg:w-40`}
+      >
         <option value="">Any status</option>
         <option value="DRAFT">Draft</option>
         <option value="IN_REVIEW">In review</option>
         <option value="CHANGES_REQUESTED">Changes requested</option>
         <option value="APPROVED">Approved</option>
       </Select>
-      <Select name="author" defaultValue={values.author ?? ""} aria-label="Author" containerClassName="w-40">
+      <Select
+        name="author"
+        defaultValue={values.author ?? ""}
+        aria-label="Author"
+        containerClassName={`${FILTER_SHARE} lg:w-40`}
+      >
         <option value="">Any author</option>
         {authors.map((a) => (
           <option key={a.id} value={a.id}>
@@ -68,12 +82,22 @@ export function DocFilters({ values, authors }: { values: Values; authors: { id:
           </option>
         ))}
       </Select>
-      <Select name="sort" defaultValue={values.sort ?? "updated"} aria-label="Sort" containerClassName="w-44">
+      <Select
+        name="sort"
+        defaultValue={values.sort ?? "updated"}
+        aria-label="Sort"
+        containerClassName={`${FILTER_SHARE} lg:w-44`}
+      >
         <option value="updated">Last updated</option>
         <option value="created">Newest</option>
         <option value="title">Title A–Z</option>
       </Select>
-      <Select name="archived" defaultValue={values.archived ?? ""} aria-label="Archived docs" containerClassName="w-40">
+      <Select
+        name="archived"
+        defaultValue={values.archived ?? ""}
+        aria-label="Archived docs"
+        containerClassName={`${FILTER_SHARE} lg:w-40`}
+      >
         <option value="">Active docs</option>
         <option value="only">Archived</option>
         <option value="include">All docs</option>

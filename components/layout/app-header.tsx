@@ -29,30 +29,33 @@ export function AppHeader({
     // Docs is current on the list itself only; Templates stays current inside a template's page.
     { href: `/w/${current.slug}`, label: "Docs", nested: false },
     { href: `/w/${current.slug}/templates`, label: "Templates", nested: true },
-    // On a phone the workspace's name needs the room; settings are in the account menu too.
-    { href: `/w/${current.slug}/settings`, label: "Settings", nested: true, className: "hidden sm:inline" },
+    { href: `/w/${current.slug}/settings`, label: "Settings", nested: true },
   ];
   // Only what the menu shows crosses to the browser.
   const switchable = workspaces.map(({ slug, name }) => ({ slug, name }));
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
-        <Logo href={`/w/${current.slug}`} className="[&>span:last-child]:hidden sm:[&>span:last-child]:inline" />
+        {/* The name beside the mark only where the row has room for it on one line (it wrapped at 768 px); below,
+            screen readers still hear it as the link's name. */}
+        <Logo href={`/w/${current.slug}`} className="[&>span:last-child]:sr-only lg:[&>span:last-child]:not-sr-only" />
         <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           /
         </span>
         <WorkspaceMenu workspaces={switchable} currentSlug={current.slug}>
-          <span className="max-w-[9rem] min-w-[3rem] truncate sm:max-w-[16rem]">{current.name}</span>
+          <span className="max-w-[10rem] min-w-[3rem] truncate sm:max-w-[16rem]">{current.name}</span>
           <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
           <span className="sr-only">Switch workspace</span>
         </WorkspaceMenu>
-        <nav aria-label="Workspace" className="ml-auto flex items-center sm:ml-4 sm:mr-auto sm:gap-1">
+        {/* On a phone the workspace's name needs the room: its menu lists Docs, Templates and Settings instead. */}
+        <span aria-hidden="true" className="flex-1 sm:hidden" />
+        <nav aria-label="Workspace" className="hidden items-center gap-1 sm:mr-auto sm:ml-2 sm:flex lg:ml-4">
           {nav.map((item) => (
             <NavLink
               key={item.href}
               href={item.href}
               nested={item.nested}
-              className={cn("rounded-md px-2 py-1.5 text-sm font-medium sm:px-2.5", item.className)}
+              className="rounded-md px-2.5 py-1.5 text-sm font-medium"
               activeClassName="bg-slate-100 text-slate-900"
               inactiveClassName="text-slate-600 hover:bg-slate-50 hover:text-slate-900"
             >

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Check, KeyRound, LogOut, Settings, ShieldCheck } from "lucide-react";
+import { Check, FileText, KeyRound, LayoutTemplate, LogOut, Settings, ShieldCheck } from "lucide-react";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { clearDeviceCopies } from "@/components/collab/device-copies";
 import { cn } from "@/components/ui/cn";
@@ -23,6 +23,24 @@ export function WorkspaceMenuContent({
 }) {
   return (
     <DropdownMenuContent>
+      {/* The header's nav, for phones where it is folded away (and a shortcut everywhere). */}
+      <DropdownMenuLabel>This workspace</DropdownMenuLabel>
+      <DropdownMenuItem asChild>
+        <Link href={`/w/${currentSlug}`}>
+          <FileText aria-hidden="true" /> Docs
+        </Link>
+      </DropdownMenuItem>
+      <DropdownMenuItem asChild>
+        <Link href={`/w/${currentSlug}/templates`}>
+          <LayoutTemplate aria-hidden="true" /> Templates
+        </Link>
+      </DropdownMenuItem>
+      <DropdownMenuItem asChild>
+        <Link href={`/w/${currentSlug}/settings`}>
+          <Settings aria-hidden="true" /> Settings
+        </Link>
+      </DropdownMenuItem>
+      <DropdownMenuSeparator />
       <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
       {workspaces.map((w) => (
         <DropdownMenuItem key={w.slug} asChild>

@@ -62,7 +62,7 @@ export function HeaderSearch() {
       >
         <Search aria-hidden="true" className="size-5 md:size-4" />
         <span className="sr-only md:not-sr-only">Search</span>
-        <span aria-hidden="true" className="hidden items-center gap-0.5 md:inline-flex">
+        <span aria-hidden="true" className="hidden items-center gap-0.5 lg:inline-flex">
           <Kbd>Ctrl</Kbd>
           <Kbd>K</Kbd>
         </span>

@@ -13,7 +13,7 @@ export function Logo({ href = "/", className }: { href?: string; className?: str
       >
         DR
       </span>
-      <span>Design Review</span>
+      <span className="whitespace-nowrap">Design Review</span>
     </Link>
   );
 }

@@ -39,7 +39,7 @@ export function MemberList({
         return (
           <li key={m.membershipId} className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="member-row">
             <Avatar name={m.name} decorative />
-            <div className="min-w-0 flex-1">
+            <div className="min-w-0 flex-1 basis-40">
               <p className="truncate text-sm font-medium text-slate-900">
                 {m.name} {isMe && <span className="font-normal text-slate-600">(you)</span>}
               </p>

@@ -21,8 +21,9 @@ export function PendingInvitations({
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
       {invitations.map((inv) => (
         <li key={inv.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-          <div className="min-w-0 flex-1">
-            <p className="truncate text-sm font-medium text-slate-900">{inv.email}</p>
+          <div className="min-w-0 flex-1 basis-48">
+            {/* A long address wraps (it is what tells two invitations apart), never runs out of the card. */}
+            <p className="text-sm font-medium wrap-anywhere text-slate-900">{inv.email}</p>
             <p className="text-sm text-slate-600">
               Invited by {inv.invitedBy} · expires{" "}
               {new Date(inv.expiresAt).toLocaleDateString("en", { month: "short", day: "numeric" })}

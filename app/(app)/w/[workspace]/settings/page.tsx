@@ -103,7 +103,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
             </CardHeader>
             <CardContent className="grid grid-cols-1 gap-6">
               <InviteForm workspaceId={workspace.id} canInviteOwners={role === "OWNER"} />
-              <section aria-labelledby="pending-heading" className="grid gap-2">
+              {/* A block, not a grid: a grid's auto column grew to the longest email and ran out of the card. */}
+              <section aria-labelledby="pending-heading" className="min-w-0 space-y-2">
                 <h3 id="pending-heading" className="text-sm font-medium text-slate-900">
                   Pending invitations
                 </h3>
