@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { cacheableDocRequest, pageCacheEnabled, serveDocPage } from "@/lib/docs/page-cache";
 import { refuseActionRequest } from "@/lib/http/action-request";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { contentSecurityPolicy, pageHostname } from "@/lib/security-headers";
 
 /**
  * A fresh CSP nonce per request. Next reads the nonce from the request's CSP header
@@ -16,7 +16,8 @@ export async function proxy(request: NextRequest) {
   const refused = refuseMalformed(request) ?? (await refuseHostileAction(request));
   if (refused) return refused;
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-  const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", nonce, request.nextUrl.hostname);
+  const hostname = pageHostname(request.headers.get("host"), request.nextUrl.hostname);
+  const policy = contentSecurityPolicy(process.env.NODE_ENV === "development", nonce, hostname);
   const slug = pageCacheEnabled() ? cacheableDocRequest(request) : null;
   if (slug) {
     // Any failure here (the database down, say) just means: render the page as usual.

@@ -144,7 +144,7 @@ export async function measureEditing({ base, cookie, slug, log, outDir }) {
     // The live channel joins after hydration, for readers too (its code is then part of reading in Chromium).
     const live = await page
       .locator('[data-testid="doc-presence"][data-live="synced"]')
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: 60_000 })
       .then(
         () => true,
         () => false,

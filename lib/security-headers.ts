@@ -57,6 +57,17 @@ export function sharedPageHeaders(): { key: string; value: string }[] {
 }
 
 /**
+ * The host name the browser reached the page at, from its Host header (without the port): the page connects to the
+ * live channel at that host (components/collab/session.ts), so the CSP must allow that one. Next's own
+ * `nextUrl.hostname` said "localhost" for a page opened at 127.0.0.1 or at the machine's address, and the browser
+ * then blocked the live channel. Checked again by collabConnectSource before it goes into the policy.
+ */
+export function pageHostname(hostHeader: string | null, fallback: string): string {
+  if (!hostHeader) return fallback;
+  return hostHeader.replace(/:\d+$/, "");
+}
+
+/**
  * The live co-editing server's WebSocket (lib/collab): COLLAB_PUBLIC_URLS' (or COLLAB_PUBLIC_URL's) origins, or
  * the page's own host at COLLAB_PORT (the host is known per request, in proxy.ts).
  */

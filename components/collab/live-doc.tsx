@@ -102,16 +102,29 @@ export function LiveDocProvider({
   useEffect(() => {
     if (!session) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let owed = false;
+    // Only while the network is there: a refresh whose request fails makes Next fall back to loading the page
+    // anew ("Falling back to browser navigation"), which offline is the browser's error page, editor and all.
+    const refresh = () => {
+      if (!navigator.onLine || !session.getStatus().connected) return void (owed = true);
+      owed = false;
+      router.refresh();
+    };
     const off = session.onEvent((event) => {
       // "changed": a verdict, a comment, the status, a lock; "stored": section content (the outline's written/empty
       // count, approvals gone stale); "inbox": a notification for this person (the header's badge).
       if (event.type !== "changed" && event.type !== "stored" && event.type !== "inbox") return;
       // Several changes in a moment (a verdict and its notifications) make one refresh.
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 150);
+      timer = setTimeout(refresh, 150);
+    });
+    // A refresh held back while offline happens once the live channel is back (what changed meanwhile included).
+    const offStatus = session.subscribe(() => {
+      if (owed && navigator.onLine && session.getStatus().connected) refresh();
     });
     return () => {
       off();
+      offStatus();
       if (timer) clearTimeout(timer);
     };
   }, [session, router]);

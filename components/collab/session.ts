@@ -171,6 +171,10 @@ export class CollabSession {
   };
 
   private goOnline = (): void => {
+    // The socket goOffline closed may not have reported its close yet (its status still "connected"): connect() then
+    // does nothing, and the close, when it comes, would not reconnect either (disconnect() turned that off), so the
+    // page stayed offline with its banner for good. Turned back on first, whichever comes next reconnects.
+    this.socket.shouldConnect = true;
     void this.socket.connect();
   };
 

@@ -18,8 +18,9 @@ import { createGuestThreadAction, guestReplyAction, listSharedThreadsAction } fr
 import { CommentsRoot, SectionThreads, type CommentsActions } from "@/components/comments/lazy-comments";
 import { SectionBlock } from "@/components/editor/section-block";
 import { LiveDocProvider } from "@/components/collab/live-doc";
-import { DocPresence } from "@/components/collab/presence";
-import { AddSection, type SectionActions } from "./extra-section-controls";
+import { DocPresence } from "@/components/collab/lazy-presence";
+import type { SectionActions } from "./extra-section-controls";
+import { AddSection } from "./lazy-add-section";
 import type { DocPageDTO, SectionDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 
 /**

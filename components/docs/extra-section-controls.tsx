@@ -154,8 +154,17 @@ export function ExtraSectionControls({
 }
 
 /** "Add a section" below the last one: a section of this doc's own, beyond its template. */
-export function AddSection({ docId, actions }: { docId: string; actions: SectionActions }) {
-  const [open, setOpen] = useState(false);
+export function AddSection({
+  docId,
+  actions,
+  initiallyOpen = false,
+}: {
+  docId: string;
+  actions: SectionActions;
+  /** Opened by a click on the stand-in button (./lazy-add-section.tsx) before this code had arrived. */
+  initiallyOpen?: boolean;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
   const { pending, error, run } = useSectionAction();
   return (
     <div className="border-t border-dashed border-slate-200 pt-4">

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { publishDocStamp } from "@/components/docs/live-stamp";
 import { liveSessionFor, useLiveSession, useSessionStatus } from "@/components/collab/live-doc";
 import { useLiveHtml, type LiveHtml } from "@/components/collab/use-live-html";
-import { SectionPresence } from "@/components/collab/presence";
+import { SectionPresence } from "@/components/collab/lazy-presence";
 import { Button } from "@/components/ui/button";
 import type { SectionActions } from "@/components/docs/extra-section-controls";
 import type { ActionResult } from "@/lib/action";
@@ -186,12 +186,15 @@ export function SectionBlock({
     setLoadFailed(null);
     fetchBoth(lastOpen.current);
   };
+  // Warm the editor that will open: with the doc's live session up, the live one (warming the saving editor there
+  // too fetched its own chunk, autosave and drafts, for nothing).
   const preload = useCallback(() => {
     if (!editable) return;
-    preloadSectionEditor();
+    if (session) loadLiveSectionEditor().catch(() => {});
+    else preloadSectionEditor();
     preloadSectionSource(docId, section.key);
     if (hasTable) preloadTableTools();
-  }, [editable, docId, section.key, hasTable]);
+  }, [editable, session, docId, section.key, hasTable]);
 
   // Unsaved work from an earlier visit: open the editor with it and save it, once.
   // The draft store's code comes only when this browser holds something for the section.
@@ -325,7 +328,7 @@ export function SectionBlock({
         stamp={stamp}
         status={liveStatus ?? saveState.status}
         draftsKept={saveState.draftsKept}
-        canStart={editable && !editing}
+        canStart={editable && !editing && !(session && live.access === "none")}
         loading={loading}
         onEdit={() => begin({ kind: "end" })}
         onDone={editing ? () => doneRef.current?.() : undefined}

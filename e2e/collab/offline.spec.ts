@@ -14,6 +14,10 @@ test("typing offline stays on the device and merges on reconnect, also after the
   await startEditing(owner, "Design Overview");
   await owner.keyboard.type("Written online.");
   await expect(overview(page)).toContainText("Written online.");
+  // Stored, and the page's own refresh after the store is done (a request cut off by going offline is the case the
+  // page guards against, but then Next reloads the page: not what this test is about).
+  await expect(owner.locator("section#design-overview").getByRole("status").first()).toContainText("Saved");
+  await owner.waitForLoadState("networkidle");
 
   // The network goes away while typing: the text stays here, counted, and merges once it is back.
   await ownerCtx.setOffline(true);

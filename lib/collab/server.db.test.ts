@@ -108,7 +108,9 @@ describe("live doc server", () => {
     expect(await db.collabState.findUnique({ where: { documentId: doc.id } })).not.toBeNull();
     // Every page hears that the section was stored, with its stamp (for "Saved" and "Last Updated").
     await until(() => events.some((e) => e.includes('"type":"stored"') && e.includes('"key":"data-model"')));
-  });
+    // The first test pays the file's warm-up (the editor schema, the first doc load and store): 6 s on a quiet
+    // machine, over 20 s at load 25.
+  }, 60_000);
 
   it("takes in a write made outside the live doc (the API's PUT) at once", async () => {
     const { actor, workspace } = await createUser();

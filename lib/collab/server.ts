@@ -9,6 +9,7 @@ import { logger } from "@/lib/observability/logger";
 import { createRegistry } from "@/lib/observability/metrics";
 import { docExists, liveAccess, READ_ONLY_MESSAGES, type LiveAccess, type LiveAccessReason } from "./access";
 import { MessageLimiter, LIMITS } from "./limits";
+import { createStoreGate, storeConcurrency } from "./store-gate";
 import { CLOSED_MESSAGES, type ClosedReason } from "./messages";
 import { metricsRequest } from "./metrics";
 import { listenForSectionChanges, type SectionChange } from "./notify";
@@ -113,6 +114,7 @@ const UNAUTHORIZED = { code: 4401, reason: CLOSED_MESSAGES["no-access"] };
 
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> & { metrics: CollabMetrics } {
   const live = new Map<string, LiveState>();
+  const storeGate = createStoreGate(storeConcurrency());
   const metrics = createRegistry();
 
   const stateOf = (document: Document): LiveState | undefined => live.get(document.name);
@@ -478,7 +480,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     async onStoreDocument({ document, documentName }) {
       const state = live.get(documentName);
       if (!state) return;
-      const run = store(document);
+      const run = storeGate(() => store(document));
       state.storing = run.catch(() => undefined);
       await run;
     },
@@ -488,7 +490,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     async onDisconnect({ document, documentName }) {
       const state = live.get(documentName);
       if (!state || state.dirty.size === 0 || document.getConnectionsCount() === 0) return;
-      const run = state.storing.then(() => store(document));
+      const run = state.storing.then(() => storeGate(() => store(document)));
       state.storing = run.catch(() => undefined);
       await run.catch((error) => logError("collab: store on leave failed", error, { docId: state.docId }));
     },
@@ -521,6 +523,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
   let stopListening: (() => Promise<void>) | null = null;
   let timer: NodeJS.Timeout | null = null;
   let sweeper: NodeJS.Timeout | null = null;
+  let rechecking = false;
   const originalListen = server.listen.bind(server);
   server.listen = async (...args: Parameters<typeof server.listen>) => {
     const instance = await originalListen(...args);
@@ -532,7 +535,13 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       (userId) => announceInbox(userId),
     );
     timer = setInterval(() => {
-      recheck().catch((error) => logError("collab: access recheck failed", error));
+      // One pass at a time: with many open docs (or a slow database) a pass can outlast the interval, and passes
+      // piling up would each ask the database again for every connection.
+      if (rechecking) return;
+      rechecking = true;
+      recheck()
+        .catch((error) => logError("collab: access recheck failed", error))
+        .finally(() => (rechecking = false));
     }, options.recheckMs ?? 2_000);
     timer.unref();
     sweeper = setInterval(sweep, options.sweepMs ?? 1_000);

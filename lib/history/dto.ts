@@ -47,6 +47,9 @@ export type ApprovalPointDTO = {
   namedVersion: string | null;
 };
 
+/** Where "changes since your last visit" starts: what the person had seen when their previous visit ended. */
+export type LastVisitDTO = { seq: number; at: string };
+
 export type NamedVersionDTO = { id: string; name: string; seq: number; createdAt: string; createdBy: PersonDTO | null };
 
 export type HistoryPageDTO = {
@@ -59,6 +62,8 @@ export type HistoryPageDTO = {
   /** Pass as `before` for the next (older) page; null at the doc's first version. */
   next: number | null;
   approvals: ApprovalPointDTO[];
+  /** This reader's last visit (null before their second visit). */
+  lastVisit: LastVisitDTO | null;
   namedVersions: NamedVersionDTO[];
   canRestore: boolean;
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { isoSql, plainQuery } from "@/lib/db/sql";
 import type { PersonDTO } from "@/lib/docs/dto";
 import { latestDecisive } from "@/lib/reviews/derive-status";
 import { mayRestore, requireHistoryAccess } from "./access";
@@ -13,14 +14,14 @@ import { VERDICT_SEQ } from "./review-points";
 export const HISTORY_PAGE_VERSIONS = 400;
 
 type VersionDbRow = {
-  seq: bigint;
+  seq: number;
   sectionKey: string;
   title: string;
   kind: VersionKind;
   authorIds: string[] | null;
   authorId: string | null;
-  createdAt: Date;
-  restoredFromSeq: bigint | null;
+  createdAt: string;
+  restoredFromSeq: number | null;
 };
 
 type VerdictPointRow = {
@@ -28,18 +29,79 @@ type VerdictPointRow = {
   reviewerId: string;
   kind: "APPROVE" | "REQUEST_CHANGES" | "COMMENT";
   sectionKeys: string[];
-  staleAt: Date | null;
-  createdAt: Date;
-  seq: bigint | null;
+  staleAt: string | null;
+  createdAt: string;
+  seq: number | null;
 };
 
 type RequestPointRow = {
   reviewerId: string;
   requestedById: string;
-  createdAt: Date;
+  createdAt: string;
   sectionKeys: string[];
-  seq: bigint | null;
+  seq: number | null;
 };
+
+type NamedRow = { id: string; name: string; seq: number; createdAt: string; createdById: string | null };
+
+/** Everything a page of history shows, in one statement (its times as isoSql text). */
+type PageRow = {
+  headSeq: string;
+  versions: VersionDbRow[];
+  verdicts: VerdictPointRow[];
+  requests: RequestPointRow[];
+  named: NamedRow[];
+  lastVisit: { seq: number; at: string } | null;
+  people: Record<string, string>;
+};
+
+const at = (column: string) => isoSql(Prisma.raw(column));
+
+/**
+ * The page's version rows (no content; the ("documentId", seq) index), the doc's review records with the point
+ * each was made on, its named versions, the reader's last visit and the names of everyone these mention: one
+ * round trip on plain pg (a page that took eight Prisma statements spent most of its time compiling them).
+ */
+function pageSql(docId: string, userId: string, before: bigint | null, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH page AS (
+      SELECT seq, "sectionKey", title, kind, "authorIds", "authorId", "createdAt", "restoredFromSeq"
+      FROM "SectionVersion"
+      WHERE "documentId" = ${docId} AND (${before}::bigint IS NULL OR seq < ${before}::bigint)
+      ORDER BY seq DESC LIMIT ${limit}),
+    verdicts AS (
+      -- The point each verdict was given on, as it recorded it (the doc's head under the row lock).
+      SELECT v.id, v."reviewerId", v.kind::text AS kind, v."sectionKeys", v."staleAt", v."createdAt",
+        ${VERDICT_SEQ} AS seq
+      FROM "Verdict" v WHERE v."documentId" = ${docId}),
+    requests AS (
+      SELECT r."reviewerId", r."requestedById", r."createdAt", r."sectionKeys",
+        (SELECT x.seq FROM "SectionVersion" x WHERE x."documentId" = r."documentId" AND x."createdAt" <= r."createdAt"
+         ORDER BY x.seq DESC LIMIT 1) AS seq
+      FROM "ReviewRequest" r WHERE r."documentId" = ${docId}),
+    named AS (SELECT id, name, seq, "createdAt", "createdById" FROM "NamedVersion" WHERE "documentId" = ${docId})
+    SELECT
+      (SELECT "headSeq"::text FROM "Document" WHERE id = ${docId}) AS "headSeq",
+      (SELECT coalesce(json_agg(json_build_object('seq', seq, 'sectionKey', "sectionKey", 'title', title,
+          'kind', kind::text, 'authorIds', "authorIds", 'authorId', "authorId", 'createdAt', ${at('"createdAt"')},
+          'restoredFromSeq', "restoredFromSeq") ORDER BY seq DESC), '[]'::json) FROM page) AS versions,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'reviewerId', "reviewerId", 'kind', kind,
+          'sectionKeys', "sectionKeys", 'staleAt', ${at('"staleAt"')}, 'createdAt', ${at('"createdAt"')}, 'seq', seq)
+          ORDER BY "createdAt"), '[]'::json) FROM verdicts) AS verdicts,
+      (SELECT coalesce(json_agg(json_build_object('reviewerId', "reviewerId", 'requestedById', "requestedById",
+          'createdAt', ${at('"createdAt"')}, 'sectionKeys', "sectionKeys", 'seq', seq)), '[]'::json)
+        FROM requests) AS requests,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'seq', seq,
+          'createdAt', ${at('"createdAt"')}, 'createdById', "createdById") ORDER BY seq DESC), '[]'::json)
+        FROM named) AS named,
+      (SELECT json_build_object('seq', "previousSeq", 'at', ${at('"previousAt"')}) FROM "DocVisit"
+        WHERE "userId" = ${userId} AND "documentId" = ${docId} AND "previousSeq" IS NOT NULL
+          AND "previousAt" IS NOT NULL) AS "lastVisit",
+      (SELECT coalesce(json_object_agg(u.id, u.name), '{}'::json) FROM "User" u WHERE u.id IN (
+        SELECT unnest("authorIds") FROM page UNION SELECT "authorId" FROM page
+        UNION SELECT "reviewerId" FROM verdicts UNION SELECT "reviewerId" FROM requests
+        UNION SELECT "requestedById" FROM requests UNION SELECT "createdById" FROM named)) AS people`;
+}
 
 /**
  * One page of a doc's history, newest first: bursts of editing with every author and the
@@ -56,29 +118,15 @@ export async function listHistory(
   const ctx = await requireHistoryAccess(actor, ref);
   const docId = ctx.doc.id;
   const before = opts.before === undefined || opts.before === "" ? null : parsePoint(opts.before, "INVALID_INPUT");
-  const [rows, doc, verdicts, requests, named] = await Promise.all([
-    db.$queryRaw<VersionDbRow[]>`
-      SELECT seq, "sectionKey", title, kind::text AS kind, "authorIds", "authorId", "createdAt", "restoredFromSeq"
-      FROM "SectionVersion"
-      WHERE "documentId" = ${docId} AND (${before}::bigint IS NULL OR seq < ${before}::bigint)
-      ORDER BY seq DESC LIMIT ${limit + 1}`,
-    db.document.findUniqueOrThrow({ where: { id: docId }, select: { headSeq: true } }),
-    // The point each verdict was given on, as it recorded it (the doc's head under the row lock).
-    db.$queryRaw<VerdictPointRow[]>`
-      SELECT v.id, v."reviewerId", v.kind::text AS kind, v."sectionKeys", v."staleAt", v."createdAt",
-        ${VERDICT_SEQ} AS seq
-      FROM "Verdict" v WHERE v."documentId" = ${docId} ORDER BY v."createdAt"`,
-    db.$queryRaw<RequestPointRow[]>`
-      SELECT r."reviewerId", r."requestedById", r."createdAt", r."sectionKeys",
-        (SELECT x.seq FROM "SectionVersion" x WHERE x."documentId" = r."documentId" AND x."createdAt" <= r."createdAt"
-         ORDER BY x.seq DESC LIMIT 1) AS seq
-      FROM "ReviewRequest" r WHERE r."documentId" = ${docId}`,
-    db.namedVersion.findMany({
-      where: { documentId: docId },
-      orderBy: { seq: "desc" },
-      select: { id: true, name: true, seq: true, createdAt: true, createdById: true },
-    }),
-  ]);
+  const [row] = await plainQuery<PageRow>(pageSql(docId, actor.id, before, limit + 1));
+  if (!row) throw new Error(`history of ${docId}: no row`);
+  const { versions: rows, verdicts: verdictRows, requests, named: namedRows, lastVisit } = row;
+  const verdicts = verdictRows.map((v) => ({
+    ...v,
+    createdAt: new Date(v.createdAt),
+    staleAt: v.staleAt === null ? null : new Date(v.staleAt),
+  }));
+  const named = namedRows.map((n) => ({ ...n, createdAt: new Date(n.createdAt) }));
   const more = rows.length > limit;
   const versions: VersionRow[] = rows
     .slice(0, limit)
@@ -89,8 +137,8 @@ export async function listHistory(
       sectionTitle: r.title,
       kind: r.kind,
       authorIds: r.authorIds?.length ? r.authorIds : r.authorId ? [r.authorId] : [],
-      createdAt: r.createdAt,
-      restoredFromSeq: r.restoredFromSeq === null ? null : Number(r.restoredFromSeq),
+      createdAt: new Date(r.createdAt),
+      restoredFromSeq: r.restoredFromSeq,
     }));
   const namedBySeq = new Map(named.map((n) => [n.seq.toString(), n.name]));
   const events: EventRow[] = [
@@ -107,7 +155,7 @@ export async function listHistory(
       })),
     ...requests.map((r) => ({
       kind: "review_requested" as const,
-      at: r.createdAt,
+      at: new Date(r.createdAt),
       actorId: r.requestedById,
       seq: Number(r.seq ?? 0),
       label: namedBySeq.get(String(r.seq)),
@@ -123,7 +171,7 @@ export async function listHistory(
     })),
   ];
   const { entries, next } = pageOf(groupHistory(versions, inWindow(events, versions, before !== null, more)), more);
-  const people = await peopleOf(entries, named, verdicts);
+  const people = new Map(Object.entries(row.people).map(([id, name]) => [id, { id, name }]));
   const approvals: ApprovalPointDTO[] = [...latestDecisive(verdicts.map((v) => ({ ...v, stale: !!v.staleAt })))]
     .map(([, v]) => v)
     .filter((v) => v.kind === "APPROVE" && v.seq !== null)
@@ -138,10 +186,11 @@ export async function listHistory(
     docId,
     slug: ctx.doc.slug,
     title: ctx.doc.title,
-    headSeq: Number(doc.headSeq),
+    headSeq: Number(row.headSeq),
     entries: entries.map((e) => toDTO(e, people)),
     next,
     approvals,
+    lastVisit,
     namedVersions: named.map((n) => ({
       id: n.id,
       name: n.name,
@@ -179,25 +228,6 @@ function pageOf(entries: HistoryEntry[], more: boolean): { entries: HistoryEntry
   const keepUntil = burstIdx[burstIdx.length - 2]!;
   const oldestKept = entries[keepUntil] as Extract<HistoryEntry, { type: "burst" }>;
   return { entries: entries.slice(0, keepUntil + 1), next: oldestKept.fromSeq };
-}
-
-async function peopleOf(
-  entries: readonly HistoryEntry[],
-  named: readonly { createdById: string | null }[],
-  verdicts: readonly { reviewerId: string }[],
-): Promise<Map<string, PersonDTO>> {
-  const ids = new Set<string>();
-  for (const e of entries) {
-    if (e.type === "burst") e.authorIds.forEach((a) => ids.add(a));
-    else {
-      if (e.actorId) ids.add(e.actorId);
-      if (e.subjectId) ids.add(e.subjectId);
-    }
-  }
-  for (const n of named) if (n.createdById) ids.add(n.createdById);
-  for (const v of verdicts) ids.add(v.reviewerId);
-  const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u]));
 }
 
 function toDTO(e: HistoryEntry, people: Map<string, PersonDTO>): HistoryEntryDTO {

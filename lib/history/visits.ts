@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { requireHistoryAccess } from "./access";
+import type { LastVisitDTO } from "./dto";
 
 /** A pause this long between two views of a doc starts a new visit. */
 export const VISIT_GAP_MINUTES = 30;
@@ -32,7 +33,7 @@ export async function recordDocVisit(actor: Actor, docId: string): Promise<void>
   );
 }
 
-export type LastVisit = { seq: number; at: string };
+export type LastVisit = LastVisitDTO;
 
 /** Where "changes since my last visit" starts for this person: null before their second visit. */
 export async function lastVisitOf(userId: string, docId: string): Promise<LastVisit | null> {

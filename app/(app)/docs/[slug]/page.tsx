@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { History } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { buttonClassName } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { LazyHistoryPanel } from "@/components/history/lazy-history-panel";
 import { VisitRecorder } from "@/components/history/visit-recorder";
 import { DocActions } from "@/components/docs/doc-actions";
 import { DocFooter } from "@/components/docs/doc-footer";
@@ -131,13 +130,7 @@ export default async function DocPage({ params, searchParams }: Props) {
               </span>
               <span>Author: {doc.author.name}</span>
               <div className="ml-auto flex items-center gap-2" data-print-hide>
-                <Link
-                  href={`/docs/${doc.slug}/history`}
-                  className={buttonClassName("ghost", "sm")}
-                  data-testid="history-link"
-                >
-                  <History aria-hidden="true" /> History
-                </Link>
+                <LazyHistoryPanel docId={doc.id} slug={doc.slug} />
                 <VisitRecorder docId={doc.id} />
                 <ShareDialog docId={doc.id} docTitle={doc.title} />
                 <DocActions

@@ -4,19 +4,13 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/components/history/history-list";
 import { HistoryShell } from "@/components/history/history-shell";
 import { NameVersionForm } from "@/components/history/name-version-form";
-import { SinceLastVisitLink } from "@/components/history/since-last-visit-link";
+import { CompareLinks } from "@/components/history/compare-links";
 import { buttonClassName } from "@/components/ui/button";
 import { requirePageActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { listHistory } from "@/lib/history/list-history";
-import { lastVisitOf } from "@/lib/history/visits";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string }> };
-
-// Wraps on a phone (a Button look keeps one line and would overflow).
-const COMPARE_LINK =
-  "inline-block max-w-full rounded-md border border-slate-300 bg-white px-3 py-1 " +
-  "text-sm font-medium text-slate-900 shadow-xs hover:bg-slate-50";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -33,20 +27,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   return (
     <HistoryShell actor={actor} doc={{ slug, title: page.title }} title="History">
       <div className="grid gap-6">
-        <section aria-label="Compare" className="flex flex-wrap gap-2" data-testid="quick-compare">
-          <SinceLastVisitLink slug={slug} since={await lastVisitOf(actor.id, page.docId)} />
-          {page.approvals.map((a) => (
-            <Link
-              key={a.reviewer.id}
-              href={`/docs/${slug}/history/compare?from=${a.seq}`}
-              className={COMPARE_LINK}
-              data-testid="since-approval"
-            >
-              Since approved by {a.reviewer.name} ({day(a.approvedAt)}
-              {a.namedVersion ? `, ${a.namedVersion}` : ""})
-            </Link>
-          ))}
-        </section>
+        <CompareLinks slug={slug} lastVisit={page.lastVisit} approvals={page.approvals} />
         {(page.namedVersions.length > 0 || page.canRestore) && (
           <section aria-labelledby="named-heading" className="grid gap-3 rounded-lg border border-slate-200 p-4">
             <h2 id="named-heading" className="text-base font-semibold text-slate-900">
