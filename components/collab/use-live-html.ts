@@ -23,6 +23,9 @@ function fragmentText(fragment: Y.XmlFragment): string {
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
+/** How often a read view follows a section that keeps changing (a person reads, nobody sees 100 ms). */
+const RENDER_EVERY_MS = 100;
+
 /**
  * A read view that follows its section live: when someone else changes the section
  * (or the server's HTML was rendered before the last keystrokes were stored, as on a
@@ -48,11 +51,20 @@ export function useLiveHtml(session: CollabSession | null, key: string, serverHt
         if (!cancelled) setLive(renderFragment(fragment));
       });
     };
-    const onChange = () => render();
+    // One render per burst: every keystroke (this page's own while it edits the section, or 50 writers' at once)
+    // would otherwise turn the whole section into HTML again, keystroke by keystroke.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onChange = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        render();
+      }, RENDER_EVERY_MS);
+    };
     fragment.observeDeep(onChange);
     if (fragment.length > 0) render();
     return () => {
       cancelled = true;
+      if (timer) clearTimeout(timer);
       fragment.unobserveDeep(onChange);
     };
   }, [session, key, serverHtml]);
