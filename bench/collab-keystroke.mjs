@@ -118,7 +118,11 @@ async function typeAndWatch(a, b, key, count, delayMs) {
   await a.keyboard.type(mark);
   await b.locator(`section#${key} .ProseMirror`).getByText(mark).waitFor({ timeout: 60_000 });
   await b.evaluate(watchFor, { key, mark });
-  await a.evaluate(() => (window.__armed = true));
+  // A fresh count per run: the same page types in every run.
+  await a.evaluate(() => {
+    window.__keys = [];
+    window.__armed = true;
+  });
   let text = "";
   for (let i = 0; i < count; i++) text += ALPHABET[i % ALPHABET.length];
   await a.keyboard.type(text, { delay: delayMs });
