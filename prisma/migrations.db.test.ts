@@ -115,7 +115,11 @@ async function catalogSnapshot(name: string) {
     ),
     functions: await query(
       dbUrl,
-      `SELECT p.proname, pg_get_functiondef(p.oid) AS def FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      // pg_get_functiondef refuses aggregates (tsvector_concat_agg): those are compared by their signature.
+      `SELECT p.proname,
+              CASE WHEN p.prokind = 'a' THEN 'aggregate ' || p.oid::regprocedure::text
+                   ELSE pg_get_functiondef(p.oid) END AS def
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = 'public' ORDER BY p.proname`,
     ),
     triggers: await query(

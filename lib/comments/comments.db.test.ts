@@ -91,7 +91,7 @@ describe("thread lifecycle", () => {
     const types = (
       await db.auditEvent.findMany({
         where: { documentId: doc.id, type: { startsWith: "comment." } },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       })
     ).map((e) => e.type);
     expect(types).toEqual([
@@ -337,7 +337,7 @@ describe("blocking threads", () => {
     });
     const statuses = await db.auditEvent.findMany({
       where: { documentId: doc.id, type: "status.changed" },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { data: true },
     });
     expect(statuses.map((e) => (e.data as { to: string }).to)).toEqual([

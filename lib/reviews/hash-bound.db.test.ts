@@ -98,7 +98,7 @@ describe("a verdict bound to section hashes", () => {
     expect((await db.document.findUniqueOrThrow({ where: { id: doc.id } })).status).toBe("APPROVED");
     const trail = await db.auditEvent.findMany({
       where: { documentId: doc.id, type: { in: ["approval.stale", "approval.current"] } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     expect(trail.map((e) => e.type)).toEqual(["approval.stale", "approval.current"]);
   });

@@ -367,7 +367,7 @@ describe("lock and sign-off record", () => {
     const types = (
       await db.auditEvent.findMany({
         where: { documentId: doc.id },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { type: true },
       })
     ).map((e) => e.type);

@@ -287,7 +287,10 @@ describe("people with access", () => {
       ["OWNER", false],
     ]);
     const types = (
-      await db.auditEvent.findMany({ where: { documentId: doc.id, type: { startsWith: "doc_member." } } })
+      await db.auditEvent.findMany({
+        where: { documentId: doc.id, type: { startsWith: "doc_member." } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      })
     ).map((e) => e.type);
     expect(types).toEqual(["doc_member.invited", "doc_member.joined", "doc_member.invited", "doc_member.joined"]);
   });

@@ -145,7 +145,7 @@ describe("whole-doc restore of extra sections", () => {
     expect(back.version).toBe(versions.at(-1)!.version);
     const audits = await db.auditEvent.findMany({
       where: { documentId: doc.id, type: { in: ["section.added", "section.removed"] } },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     expect(
       audits
