@@ -40,6 +40,9 @@ export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubm
   const [guestName, setGuestName] = useState(() =>
     typeof window === "undefined" ? "" : (localStorage.getItem(GUEST_NAME_KEY) ?? ""),
   );
+  // A guest without a remembered name starts in the name field; the comment box, whose code arrives a moment later,
+  // must not take the focus from under the name being typed (it did: the name landed in the comment).
+  const [askName] = useState(() => guestName === "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(0);
@@ -81,6 +84,7 @@ export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubm
             value={guestName}
             maxLength={GUEST_NAME_MAX}
             onChange={(e) => setGuestName(e.target.value)}
+            autoFocus={autoFocus && askName}
             autoComplete="name"
             required
           />
@@ -91,7 +95,7 @@ export function CommentForm({ label, submitLabel, initial, offerBlocking, onSubm
           key={key}
           label={label}
           initial={initial}
-          autoFocus={autoFocus}
+          autoFocus={autoFocus && !(me?.guest && askName)}
           findPeople={me?.canMention && mentions ? findPeople : null}
           onChange={(doc, empty) => setBody({ doc, empty })}
           onSubmit={() => void submit()}
