@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ArrowDown, ArrowUp, PencilLine, Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -82,6 +83,8 @@ export function ExtraSectionControls({
   actions: SectionActions;
 }) {
   const [mode, setMode] = useState<"idle" | "rename" | "remove">("idle");
+  // Server-rendered: a click before hydration would fall into a button with no handler (the e2e lost one).
+  const ready = useHydrated();
   const { pending, error, run } = useSectionAction();
   const label = (verb: string) => `${verb} section ${section.title}`;
   return (
@@ -118,14 +121,20 @@ export function ExtraSectionControls({
       ) : (
         <>
           <span className="mr-1 text-xs text-slate-500">Section of this doc</span>
-          <Button size="sm" variant="ghost" aria-label={label("Rename")} onClick={() => setMode("rename")}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={label("Rename")}
+            disabled={!ready}
+            onClick={() => setMode("rename")}
+          >
             <PencilLine aria-hidden="true" /> Rename
           </Button>
           <Button
             size="sm"
             variant="ghost"
             aria-label={label("Move up")}
-            disabled={pending}
+            disabled={pending || !ready}
             onClick={() => run(() => actions.move(docId, section.key, "up"))}
           >
             <ArrowUp aria-hidden="true" />
@@ -134,12 +143,18 @@ export function ExtraSectionControls({
             size="sm"
             variant="ghost"
             aria-label={label("Move down")}
-            disabled={pending}
+            disabled={pending || !ready}
             onClick={() => run(() => actions.move(docId, section.key, "down"))}
           >
             <ArrowDown aria-hidden="true" />
           </Button>
-          <Button size="sm" variant="ghost" aria-label={label("Remove")} onClick={() => setMode("remove")}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={label("Remove")}
+            disabled={!ready}
+            onClick={() => setMode("remove")}
+          >
             <Trash2 aria-hidden="true" />
           </Button>
         </>
