@@ -201,6 +201,21 @@ describe("named versions", () => {
     expect(record.reviewRequests[0]?.point?.namedVersion).toBe("v1.0 — sent for review");
     await expect(nameCurrentVersion(author, doc.id, { name: "  " })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
+  it("a review request keeps the point it was made on, whatever the clocks of the processes that wrote", async () => {
+    const { author, rita, doc } = await setup();
+    await edit(author, doc.id, "design-overview", "Sent for review as it stands.");
+    const asked = await headOf(doc.id);
+    await requestReview(author, doc.id, { reviewerIds: [rita.id] });
+    await edit(author, doc.id, "design-overview", "Changed after the request.");
+    // Row times come from each writer's clock: an app server a minute ahead must not move the request later.
+    await db.reviewRequest.updateMany({
+      where: { documentId: doc.id },
+      data: { createdAt: new Date(Date.now() + 60_000) },
+    });
+    const record = await getSignOffRecord(author, doc.id);
+    expect(record.reviewRequests[0]?.point?.seq).toBe(asked);
+    expect(await headOf(doc.id)).toBeGreaterThan(asked);
+  });
 });
 
 describe("access to history", () => {

@@ -8,7 +8,7 @@ import { mayRestore, requireHistoryAccess } from "./access";
 import { groupHistory, type EventRow, type HistoryEntry, type VersionKind, type VersionRow } from "./bursts";
 import type { ApprovalPointDTO, HistoryEntryDTO, HistoryPageDTO } from "./dto";
 import { parsePoint } from "./points";
-import { VERDICT_SEQ } from "./review-points";
+import { REQUEST_SEQ, VERDICT_SEQ } from "./review-points";
 
 /** Versions read per page: enough for a screen of entries, few enough for the first page to stay fast. */
 export const HISTORY_PAGE_VERSIONS = 400;
@@ -76,8 +76,7 @@ function pageSql(docId: string, userId: string, before: bigint | null, limit: nu
       FROM "Verdict" v WHERE v."documentId" = ${docId}),
     requests AS (
       SELECT r."reviewerId", r."requestedById", r."createdAt", r."sectionKeys",
-        (SELECT x.seq FROM "SectionVersion" x WHERE x."documentId" = r."documentId" AND x."createdAt" <= r."createdAt"
-         ORDER BY x.seq DESC LIMIT 1) AS seq
+        ${REQUEST_SEQ} AS seq
       FROM "ReviewRequest" r WHERE r."documentId" = ${docId}),
     named AS (SELECT id, name, seq, "createdAt", "createdById" FROM "NamedVersion" WHERE "documentId" = ${docId})
     SELECT

@@ -8,15 +8,21 @@ import { db, Prisma } from "@/lib/db";
 export const VERDICT_SEQ = Prisma.sql`coalesce(v.seq, (SELECT x.seq FROM "SectionVersion" x
   WHERE x."documentId" = v."documentId" AND x."createdAt" <= v."createdAt" ORDER BY x.seq DESC LIMIT 1))`;
 
+/**
+ * The point a review request (alias r) was made on: the seq it recorded (request-review.ts, under the doc row lock),
+ * or, for a row made without one, the doc's latest version created before it.
+ */
+export const REQUEST_SEQ = Prisma.sql`coalesce(r.seq, (SELECT x.seq FROM "SectionVersion" x
+  WHERE x."documentId" = r."documentId" AND x."createdAt" <= r."createdAt" ORDER BY x.seq DESC LIMIT 1))`;
+
 /** The point in history a review record refers to, and the named version at that point if any. */
 export type ReviewPoint = { seq: number; namedVersion: string | null };
 
 type Row = { id: string; seq: bigint | null; name: string | null };
 
 /**
- * The point each verdict and review request of a doc was made on — a verdict's as it recorded
- * it (the doc's head when it was given), a request's the doc's latest version created before
- * it — with the name given to that exact point. For the sign-off record and the history page.
+ * The point each verdict and review request of a doc was made on (the doc's head when it was given, as each
+ * recorded it), with the name given to that exact point. For the sign-off record and the history page.
  */
 export async function reviewPoints(
   docId: string,
@@ -30,9 +36,7 @@ export async function reviewPoints(
     db.$queryRaw<Row[]>`
       SELECT r.id, p.seq, (SELECT n.name FROM "NamedVersion" n WHERE n."documentId" = r."documentId" AND n.seq = p.seq
                            ORDER BY n."createdAt" DESC LIMIT 1) AS name
-      FROM "ReviewRequest" r LEFT JOIN LATERAL (
-        SELECT x.seq FROM "SectionVersion" x WHERE x."documentId" = r."documentId" AND x."createdAt" <= r."createdAt"
-        ORDER BY x.seq DESC LIMIT 1) p ON true
+      FROM "ReviewRequest" r CROSS JOIN LATERAL (SELECT ${REQUEST_SEQ} AS seq) p
       WHERE r."documentId" = ${docId}`,
   ]);
   const toMap = (rows: Row[]) =>

@@ -70,6 +70,8 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
   const outbox = new Outbox({ actorId: actor.id });
   await db.$transaction(async (tx) => {
     const locked = await lockDocumentRow(tx, doc.id);
+    // The point in history the request is made on: the doc's head under the row lock (as a verdict records it).
+    const { headSeq } = await tx.document.findUniqueOrThrow({ where: { id: doc.id }, select: { headSeq: true } });
     for (const m of members) {
       const fields = {
         requestedById: actor.id,
@@ -80,7 +82,7 @@ export async function requestReview(actor: Actor, docId: string, raw: unknown): 
       };
       await tx.reviewRequest.upsert({
         where: { documentId_reviewerId: { documentId: doc.id, reviewerId: m.userId } },
-        create: { documentId: doc.id, reviewerId: m.userId, ...fields },
+        create: { documentId: doc.id, reviewerId: m.userId, seq: headSeq, ...fields },
         update: fields,
       });
     }
