@@ -7,7 +7,7 @@
 // the short profile (10 s of writers, 5,000 fuzz payloads); `npm run test:hardening`
 // alone runs the full one (30 s, 10,000). HARDENING_SECONDS / HARDENING_FUZZ_TOTAL override.
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT, withDatabase } from "./lib/postgres.mjs";
 import {
@@ -127,8 +127,13 @@ async function e2e(adminUrl, template, runId) {
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
     NODE_ENV: "production",
   };
-  say("next build");
-  if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
+  // E2E_REUSE_BUILD=1 serves the last build as it is (a quick loop on tests alone; CI always builds).
+  if (process.env.E2E_REUSE_BUILD === "1" && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.log("e2e: E2E_REUSE_BUILD=1, serving the existing .next build");
+  } else {
+    say("next build");
+    if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
+  }
   builtApp = true;
   say("playwright");
   const out = path.join(REPORTS, "playwright.json");

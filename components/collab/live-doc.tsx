@@ -43,6 +43,21 @@ export function useSessionStatus(session: CollabSession | null): SessionStatus {
   return useSyncExternalStore(session?.subscribe ?? noop, session?.getStatus ?? (() => NO_STATUS), () => NO_STATUS);
 }
 
+/**
+ * One value of the live status (e.g. whether it is connected): the component re-renders when that value changes,
+ * not on every change of the status (which moves with each keystroke while changes wait for the server).
+ */
+export function useSessionStatusOf<T extends string | number | boolean>(
+  session: CollabSession | null,
+  select: (status: SessionStatus) => T,
+): T {
+  return useSyncExternalStore(
+    session?.subscribe ?? noop,
+    () => select(session?.getStatus() ?? NO_STATUS),
+    () => select(NO_STATUS),
+  );
+}
+
 export function usePresence(session: CollabSession | null): Presence[] {
   return useSyncExternalStore(
     session?.subscribe ?? noop,

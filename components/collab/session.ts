@@ -95,7 +95,7 @@ export class CollabSession {
       onAuthenticationFailed: ({ reason }) => this.update({ access: "none", message: closedMessage(reason) }),
       onStateless: ({ payload }) => this.receive(payload),
       onAwarenessChange: ({ states }) => {
-        this.presence = states
+        const presence = states
           .filter((s) => s.clientId !== this.doc.clientID && s.user)
           .map((s) => {
             const user = s.user as { id?: string; name?: string; color?: string };
@@ -107,6 +107,10 @@ export class CollabSession {
               section: typeof s.section === "string" ? s.section : null,
             };
           });
+        // Carets move the awareness on every keystroke; who is here and where changes far less often. Only that
+        // re-renders the avatars (every section's, each time).
+        if (JSON.stringify(presence) === JSON.stringify(this.presence)) return;
+        this.presence = presence;
         this.emit();
       },
     });
@@ -260,6 +264,9 @@ export class CollabSession {
   }
 
   private update(patch: Partial<SessionStatus>): void {
+    // The same status again (the provider reports its unsynced count on every keystroke) is no news to anyone.
+    const keys = Object.keys(patch) as (keyof SessionStatus)[];
+    if (keys.every((k) => this.status[k] === patch[k])) return;
     this.status = { ...this.status, ...patch };
     this.confirmIfAcknowledged();
     this.emit();

@@ -4,9 +4,10 @@ import { X } from "lucide-react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { Alert } from "@/components/ui/alert";
 import { publishDocStamp } from "@/components/docs/live-stamp";
-import { liveSessionFor, useLiveSession, useSessionStatus } from "@/components/collab/live-doc";
+import { liveSessionFor, useLiveSession, useSessionStatusOf } from "@/components/collab/live-doc";
 import { useLiveHtml, type LiveHtml } from "@/components/collab/use-live-html";
 import { SectionPresence } from "@/components/collab/lazy-presence";
+import type { SessionStatus } from "@/components/collab/session";
 import { Button } from "@/components/ui/button";
 import type { SectionActions } from "@/components/docs/extra-section-controls";
 import type { ActionResult } from "@/lib/action";
@@ -59,6 +60,9 @@ const ExtraSectionControls = lazy(() =>
   import("@/components/docs/extra-section-controls").then((m) => ({ default: m.ExtraSectionControls })),
 );
 
+const connectedOf = (status: SessionStatus) => status.connected;
+const accessOf = (status: SessionStatus) => status.access;
+
 function newer(a: Stamp, b: Stamp | null): Stamp {
   return b && Date.parse(b.at) > Date.parse(a.at) ? b : a;
 }
@@ -89,7 +93,8 @@ export function SectionBlock({
   const [LiveEditor, setLiveEditor] = useState<ComponentType<LiveSectionEditorProps> | null>(null);
   // The doc's live session (null before it connects, or when live editing is off): edits go through it.
   const session = useLiveSession();
-  const live = useSessionStatus(session);
+  const liveConnected = useSessionStatusOf(session, connectedOf);
+  const liveAccess = useSessionStatusOf(session, accessOf);
   const liveHtml = useLiveHtml(session, section.key, section.html);
   // Editing was asked for and the editor's code or the section's JSON is on its way.
   const [pending, setPending] = useState<{ focus: FocusRequest; insertOutline: boolean } | null>(null);
@@ -298,7 +303,7 @@ export function SectionBlock({
   // Live: the server stores the doc; this page only says whether its changes have reached the server.
   const liveStatus: SaveStatus | null =
     liveEditing || (session && liveTouched)
-      ? !live.connected
+      ? !liveConnected
         ? { kind: "offline", attempt: 0, retryInMs: 0 }
         : liveDirty
           ? { kind: "pending" }
@@ -328,7 +333,7 @@ export function SectionBlock({
         stamp={stamp}
         status={liveStatus ?? saveState.status}
         draftsKept={saveState.draftsKept}
-        canStart={editable && !editing && !(session && live.access === "none")}
+        canStart={editable && !editing && !(session && liveAccess === "none")}
         loading={loading}
         onEdit={() => begin({ kind: "end" })}
         onDone={editing ? () => doneRef.current?.() : undefined}
@@ -377,7 +382,7 @@ export function SectionBlock({
             session={session}
             start={start}
             takeTypedAhead={takeTypedAhead}
-            editable={live.access === "edit"}
+            editable={liveAccess === "edit"}
             onDone={onDone}
             doneRef={doneRef}
             findPeople={findPeople}
