@@ -13,8 +13,18 @@
  *
  *   node --conditions=react-server --import tsx bench/history.mjs
  *   (BENCH_VERSIONS=10000 BENCH_RUNS=50 by default)
+ *
+ * Seeding takes minutes. BENCH_KEEP=1 keeps the seeded database (dr_bench_history_<versions>) and a later run with
+ * BENCH_KEEP=1 measures on it without seeding again (migrations are applied first), e.g. seed while the machine is
+ * busy and measure once it is quiet.
  */
-import { withDatabase } from "../scripts/lib/postgres.mjs";
+import {
+  applyMigrations,
+  createDatabase,
+  databaseExists,
+  dropDatabase,
+  withDatabase,
+} from "../scripts/lib/postgres.mjs";
 import {
   createTemplateDatabase,
   dropRunDatabases,
@@ -72,9 +82,20 @@ function sectionContent(key, n) {
 
 const server = await startTestDatabaseServer();
 const runId = newRunId();
+const KEEP = process.env.BENCH_KEEP === "1";
+const keptName = `dr_bench_history_${VERSIONS}`;
 try {
-  const template = await createTemplateDatabase(server.adminUrl, runId);
-  process.env.DATABASE_URL = withDatabase(server.adminUrl, template);
+  let database;
+  let reuse = false;
+  if (KEEP) {
+    reuse = await databaseExists(server.adminUrl, keptName);
+    if (!reuse) await createDatabase(server.adminUrl, keptName);
+    await applyMigrations(withDatabase(server.adminUrl, keptName));
+    database = keptName;
+  } else {
+    database = await createTemplateDatabase(server.adminUrl, runId);
+  }
+  process.env.DATABASE_URL = withDatabase(server.adminUrl, database);
   const { createUser, createMember } = await import("../prisma/factories.ts");
   const { createDoc } = await import("../lib/docs/create-doc.ts");
   const { addSection } = await import("../lib/docs/extra-sections.ts");
@@ -87,17 +108,31 @@ try {
   const { sectionsAsOf } = await import("../lib/history/points.ts");
   const { db } = await import("../lib/db/index.ts");
 
-  const { actor, workspace } = await createUser({ name: "Bench Author" });
-  const other = await createMember(workspace.id, "MEMBER", "Bench Editor");
-  const doc = await createDoc(actor, workspace.id, { title: "History bench" });
-  await addSection(actor, doc.id, { title: "Open Questions" });
+  const kept = reuse ? await db.document.findFirst({ where: { title: "History bench" }, select: { id: true } }) : null;
+  if (reuse && !kept)
+    throw new Error(`${keptName} holds no seeded doc: drop it (DROP DATABASE ${keptName}) and re-run`);
+  let actor;
+  let other;
+  let doc;
+  if (kept) {
+    doc = await db.document.findUniqueOrThrow({ where: { id: kept.id } });
+    const author = await db.user.findFirstOrThrow({ where: { name: "Bench Author" } });
+    actor = { id: author.id, name: author.name, email: author.email };
+    console.log(`(reusing ${keptName}: seeded earlier, not seeded again)`);
+  } else {
+    const created = await createUser({ name: "Bench Author" });
+    actor = created.actor;
+    other = await createMember(created.workspace.id, "MEMBER", "Bench Editor");
+    doc = await createDoc(actor, created.workspace.id, { title: "History bench" });
+    await addSection(actor, doc.id, { title: "Open Questions" });
+  }
   const keys = (await db.section.findMany({ where: { documentId: doc.id }, orderBy: { order: "asc" } })).map(
     (s) => s.key,
   );
   const load = loadAverage();
 
   const seedStarted = performance.now();
-  for (let n = 0; n < VERSIONS; n++) {
+  for (let n = 0; n < (kept ? 0 : VERSIONS); n++) {
     const key = keys[n % keys.length];
     const who = n % 3 === 0 ? other.actor : actor;
     await commitSectionContent({
@@ -146,8 +181,11 @@ try {
   console.log(`\n## Version history (load average ${load})\n`);
   console.log(
     `${VERSIONS.toLocaleString("en")} versions of a ${keys.length}-section doc ` +
-      `(${kb(sizes.doc_bytes)} KB of JSON) seeded through commitSectionContent in ${fmt(seedMs / 1000, 1)} s ` +
-      `(${fmt(seedMs / VERSIONS, 2)} ms per commit). Server time, ${RUNS} runs (diff ${diffRuns}):\n`,
+      `(${kb(sizes.doc_bytes)} KB of JSON) seeded through commitSectionContent ` +
+      (kept
+        ? "in an earlier run (BENCH_KEEP=1). "
+        : `in ${fmt(seedMs / 1000, 1)} s (${fmt(seedMs / VERSIONS, 2)} ms per commit). `) +
+      `Server time, ${RUNS} runs (diff ${diffRuns}):\n`,
   );
   console.log(
     table(
@@ -201,6 +239,7 @@ try {
   process.exitCode = 1;
 } finally {
   await dropRunDatabases(server.adminUrl, runId).catch(() => undefined);
+  if (process.exitCode && KEEP) await dropDatabase(server.adminUrl, keptName).catch(() => undefined);
   await server.stop();
   process.exit();
 }
