@@ -171,6 +171,43 @@ test("links: a typed or pasted web address becomes a link, a bare domain does no
   await expect(page.locator("section#design-overview .doc-prose a")).toHaveCount(4);
 });
 
+test("a word just linked keeps its text when End and typing come before the editor hears the caret moved", async ({
+  page,
+}) => {
+  await signUp(page, newUser("linkrace"));
+  await createDoc(page, "Links under load");
+  const editor = await startEditing(page, "Design Overview");
+  await page.keyboard.type("Read the spec");
+  for (let i = 0; i < "spec".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await editor.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "https://spec.example/");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(editor.locator('a[href="https://spec.example/"]')).toHaveText("spec");
+
+  // The browser tells the page the caret moved in a "selectionchange" event of its own, after the key; on a loaded
+  // machine (issue 14) the next keys were typed first. Held back here until the typing is done, it always is.
+  await page.evaluate(() => {
+    const held = { on: true };
+    (window as unknown as { heldSelection: typeof held }).heldSelection = held;
+    window.addEventListener("selectionchange", (event) => held.on && event.stopImmediatePropagation(), true);
+  });
+  await page.keyboard.press("End");
+  await page.keyboard.type(" runbook");
+  await page.evaluate(() => {
+    (window as unknown as { heldSelection: { on: boolean } }).heldSelection.on = false;
+    document.dispatchEvent(new Event("selectionchange"));
+  });
+
+  await expect(editor).toHaveText("Read the spec runbook");
+  await expect(editor.locator('a[href="https://spec.example/"]')).toHaveText("spec");
+  await expect(statusOf(page, "design-overview")).toContainText("Saved");
+  await page.reload();
+  await expect(page.locator("section#design-overview .doc-prose")).toContainText("Read the spec runbook");
+  await expect(page.locator('section#design-overview a[href="https://spec.example/"]')).toHaveText("spec");
+});
+
 test("a section that opens with a table edits it as a table: Tab in the last cell adds a row", async ({ page }) => {
   await signUp(page, newUser("tabler"));
   await createDoc(page, "Tables in the editor");
