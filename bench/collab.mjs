@@ -313,8 +313,9 @@ try {
     const rows = (summary) =>
       summary.rows.map((r) => [r.category.replaceAll("|", "\\|"), fmt(r.ms, 0), `${fmt(100 * r.share, 1)} %`]);
     console.log(
-      `\nWhere the collab process's CPU went while typing (--cpu-prof, self time; busy ${fmt(profile.byPackage.busyMs, 0)} ms, ` +
-        `idle ${fmt(profile.byPackage.idleMs, 0)} ms; ${profile.file}):\n\n` +
+      `\nWhere the collab process's CPU went while typing (--cpu-prof, self time; ` +
+        `busy ${fmt(profile.byPackage.busyMs, 0)} ms, idle ${fmt(profile.byPackage.idleMs, 0)} ms; ` +
+        `${profile.file}):\n\n` +
         table(["package or file", "ms", "share"], rows(profile.byPackage)) +
         "\n\n" +
         table(["function", "ms", "share"], rows(profile.byFunction)),
