@@ -49,6 +49,7 @@ function stampKeys() {
 /** Stamps, per character after `mark` in the section's editor, when the DOM first held it (and the next frame). */
 function watchFor({ key, mark }) {
   const root = document.querySelector(`section#${CSS.escape(key)} .ProseMirror`);
+  window.__watched = root;
   window.__seen = [];
   window.__painted = [];
   // Remote carets are widgets with the person's name in them: not text of the doc.
@@ -113,8 +114,11 @@ async function typeAndWatch(a, b, key, count, delayMs) {
   const mark = `Probe${Math.random().toString(36).slice(2, 8)}:`;
   // Focus, not a click: a click in the middle of the section can land on a link and follow it.
   await a.locator(`section#${key} .ProseMirror`).focus();
-  await a.keyboard.press("ControlOrMeta+End");
+  // A paragraph of its own at the top (every seeded section opens with a paragraph; its end can be a code block,
+  // where Enter makes no new paragraph and the letters would be highlighted code).
+  await a.keyboard.press("ControlOrMeta+Home");
   await a.keyboard.press("Enter");
+  await a.keyboard.press("ArrowUp");
   await a.keyboard.type(mark);
   await b.locator(`section#${key} .ProseMirror`).getByText(mark).waitFor({ timeout: 60_000 });
   await b.evaluate(watchFor, { key, mark });
@@ -138,6 +142,7 @@ async function typeAndWatch(a, b, key, count, delayMs) {
   const keys = await a.evaluate(() => window.__keys);
   const { seen: at, painted } = await b.evaluate(() => ({ seen: window.__seen, painted: window.__painted }));
   if (keys.length !== count) throw new Error(`page A stamped ${keys.length} keys for ${count} typed`);
+  if (at.length < count) await explainMissing(a, b, key, mark, at.length, count);
   const dom = [];
   const frame = [];
   for (let i = 0; i < count; i++) {
@@ -147,7 +152,38 @@ async function typeAndWatch(a, b, key, count, delayMs) {
   }
   dom.sort((x, y) => x - y);
   frame.sort((x, y) => x - y);
+  // Seen before it was typed: something else's text was counted as A's (the clocks agree within ~1 ms).
+  if (dom.length && dom[0] < -5) throw new Error(`page B saw a keystroke ${-dom[0]} ms before A typed it`);
   return { dom, frame, missing: count - dom.length };
+}
+
+/** Keystrokes B never showed: what each page holds, where A's focus is, and screenshots (BENCH_SHOTS=dir). */
+async function explainMissing(a, b, key, mark, seen, count) {
+  const state = (page) =>
+    page.evaluate(
+      ({ key, mark }) => {
+        const root = document.querySelector(`section#${CSS.escape(key)} .ProseMirror`);
+        const text = root?.textContent ?? "";
+        const at = text.indexOf(mark);
+        const focus = document.activeElement;
+        return {
+          editor: !!root,
+          watchedStillThere: window.__watched ? window.__watched.isConnected : null,
+          afterMark: at < 0 ? null : text.slice(at, at + mark.length + 40),
+          focus: focus ? `${focus.tagName}.${String(focus.className).slice(0, 40)}` : null,
+        };
+      },
+      { key, mark },
+    );
+  console.error(`collab-keystroke: B showed ${seen} of ${count} keystrokes`);
+  console.error(`  page A: ${JSON.stringify(await state(a))}`);
+  console.error(`  page B: ${JSON.stringify(await state(b))}`);
+  const dir = process.env.BENCH_SHOTS;
+  if (!dir) return;
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(dir, { recursive: true });
+  await a.screenshot({ path: `${dir}/keystroke-a.png` });
+  await b.screenshot({ path: `${dir}/keystroke-b.png` });
 }
 
 /**
@@ -160,6 +196,10 @@ export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 5
   const { chromium } = await import("@playwright/test");
   const keys = doc.sections.map((s) => s.key);
   const key = keys[0];
+  // The browsers' writers type in the doc's other sections: a Node writer's paragraph is made at the top of its
+  // section, where page A makes its own, and y-prosemirror can hand A's new paragraph the writer's text object (the
+  // writer's words then land after A's probe and were counted as A's keystrokes: negative latencies).
+  const otherKeys = keys.length > 1 ? keys.slice(1) : keys;
   const loadAtStart = loadAverage();
   const rows = [];
 
@@ -200,7 +240,7 @@ export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 5
     offsets = { between: oa.offset - ob.offset, rtt: Math.max(oa.rtt, ob.rtt) };
     for (const count of [0, writers]) {
       const others = count
-        ? await startWriters({ url, docName: ticket.docName, token, keys, count })
+        ? await startWriters({ url, docName: ticket.docName, token, keys: otherKeys, count })
         : { stop: async () => {}, edits: () => 0 };
       try {
         await sleep(1_000);
@@ -255,7 +295,8 @@ export function keystrokeTable(r) {
   return (
     `${node}\n\n${browser}\n\n${verdict}\n\n` +
     `_Load average at start ${r.loadAtStart}, at end ${r.loadAtEnd}. Keystrokes typed by Playwright every 120 ms; ` +
-    `writers type a word every 250 ms each. Clock offset between the two pages ${fmt(r.offsets.between, 2)} ms ` +
+    `writers type a word every 250 ms each (the browsers' writers in the doc's other sections). ` +
+    `Clock offset between the two pages ${fmt(r.offsets.between, 2)} ms ` +
     `(±${fmt(r.offsets.rtt / 2, 2)}), not corrected._`
   );
 }

@@ -2,6 +2,8 @@
 //   npm run collab            (production: node --conditions=react-server --import tsx scripts/collab-server.ts)
 // Env: DATABASE_URL, AUTH_SECRET (the same as Next's), COLLAB_PORT (default 1234), COLLAB_HOST (default 127.0.0.1),
 // REDIS_URL (optional: several collab processes share docs through Redis), METRICS_TOKEN (reads GET /metrics).
+// First: it must be in place before anything loads lib0 (see the file).
+import "@/lib/collab/random-pool";
 import { redisAuthors, redisClaim, redisExtension } from "@/lib/collab/scale";
 import { createCollabServer } from "@/lib/collab/server";
 

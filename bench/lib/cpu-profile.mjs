@@ -49,25 +49,31 @@ function categoryOf(frame) {
   return source.replace(/^.*\/\.next\//, ".next/");
 }
 
-/**
- * Self time per category in ms, largest first, with each one's share of the busy
- * (non-idle) time. Samples in the first `skipMs` (boot, warm-up) are left out.
- */
-export function summarizeProfile(file, { skipMs = 0, top = 15 } = {}) {
-  const profile = JSON.parse(readFileSync(file, "utf8"));
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+/** Self time per profile node in ms, for samples between `skipMs` and `untilMs` after the profile's start. */
+function selfTimes(profile, skipMs, untilMs) {
   const selfMs = new Map();
   let elapsedUs = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     elapsedUs += profile.timeDeltas[i] ?? 0;
-    if (elapsedUs < skipMs * 1000) continue;
-    const node = byId.get(profile.samples[i]);
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    selfMs.set(node.id, (selfMs.get(node.id) ?? 0) + ms);
+    if (elapsedUs < skipMs * 1000 || elapsedUs > untilMs * 1000) continue;
+    const id = profile.samples[i];
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   }
+  return selfMs;
+}
+
+/**
+ * Self time per category in ms, largest first, with each one's share of the busy
+ * (non-idle) time. Samples in the first `skipMs` (boot, warm-up) and after `untilMs` are left out.
+ * `by: "function"` groups by function and file instead of by package.
+ */
+export function summarizeProfile(file, { skipMs = 0, untilMs = Infinity, top = 15, by = "category" } = {}) {
+  const profile = JSON.parse(readFileSync(file, "utf8"));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map();
-  for (const [id, ms] of selfMs) {
-    const category = categoryOf(byId.get(id).callFrame);
+  for (const [id, ms] of selfTimes(profile, skipMs, untilMs)) {
+    const frame = byId.get(id).callFrame;
+    const category = by === "function" ? functionOf(frame) : categoryOf(frame);
     totals.set(category, (totals.get(category) ?? 0) + ms);
   }
   const idle = totals.get("(idle)") ?? 0;
@@ -75,4 +81,11 @@ export function summarizeProfile(file, { skipMs = 0, top = 15 } = {}) {
   const busy = [...totals.values()].reduce((a, b) => a + b, 0);
   const rows = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   return { busyMs: busy, idleMs: idle, rows: rows.map(([category, ms]) => ({ category, ms, share: ms / busy })) };
+}
+
+/** "encodeStateAsUpdate (yjs)", "store (app: lib/collab/server.ts)", "(garbage collector)"… */
+function functionOf(frame) {
+  if (!frame.url) return /^\(.*\)$/.test(frame.functionName) ? frame.functionName : `native ${frame.functionName}`;
+  const where = categoryOf(frame).replace(/^.*\/(lib|scripts|bench)\//, "app: $1/");
+  return `${frame.functionName || "(anonymous)"} (${where})`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
+import { plainQuery } from "@/lib/db/sql";
 import { canonicalJson } from "@/lib/docs/canonical-json";
 import { commitSectionContent } from "@/lib/docs/content";
 import { isAppError } from "@/lib/errors";
@@ -8,34 +9,25 @@ import { isAppError } from "@/lib/errors";
 /** A section as the live doc needs it: the stored content is the record the Y.Doc is checked against. */
 export type StoredSection = { key: string; content: unknown; version: number };
 
-/** The doc's stored Yjs state and its sections, each with whether a live doc wrote its current version. */
+/**
+ * The doc's stored Yjs state and its sections, each with whether a live doc wrote its current version. One
+ * statement on a plain connection: a process that restarts loads every open doc at once, and Prisma reads a
+ * bytea byte by byte on the event loop the relay shares (lib/db/sql.ts).
+ */
 export async function loadLiveDoc(
   docId: string,
 ): Promise<{ state: Uint8Array | null; sections: (StoredSection & { fromLiveDoc: boolean })[] }> {
-  const [state, sections] = await Promise.all([
-    db.collabState.findUnique({ where: { documentId: docId }, select: { state: true } }),
-    db.section.findMany({
-      where: { documentId: docId },
-      select: { id: true, key: true, content: true, version: true },
-      orderBy: { order: "asc" },
-    }),
-  ]);
-  const written = sections.length
-    ? await db.sectionVersion.findMany({
-        where: { documentId: docId, OR: sections.map((s) => ({ sectionId: s.id, version: s.version })) },
-        select: { sectionId: true, version: true, kind: true },
-      })
-    : [];
-  const byLiveDoc = new Set(written.filter((v) => v.kind === "COLLAB").map((v) => `${v.sectionId}:${v.version}`));
-  return {
-    state: state ? new Uint8Array(state.state) : null,
-    sections: sections.map((s) => ({
-      key: s.key,
-      content: s.content,
-      version: s.version,
-      fromLiveDoc: byLiveDoc.has(`${s.id}:${s.version}`),
-    })),
-  };
+  const [row] = await plainQuery<{ state: Buffer | null; sections: (StoredSection & { fromLiveDoc: boolean })[] }>(
+    Prisma.sql`
+      SELECT (SELECT c.state FROM "CollabState" c WHERE c."documentId" = ${docId}) AS state,
+        coalesce((SELECT json_agg(json_build_object('key', s.key, 'content', s.content, 'version', s.version,
+          -- The newest row of a section is its current version: found first walking (sectionId, seq) back.
+          'fromLiveDoc', coalesce((SELECT v.kind = 'COLLAB' FROM "SectionVersion" v
+            WHERE v."sectionId" = s.id AND v.version = s.version ORDER BY v.seq DESC LIMIT 1), false))
+          ORDER BY s."order")
+          FROM "Section" s WHERE s."documentId" = ${docId}), '[]'::json) AS sections`,
+  );
+  return { state: row?.state ? new Uint8Array(row.state) : null, sections: row?.sections ?? [] };
 }
 
 /** A section as stored, and whether its current version was written by a live doc (this process or another). */
@@ -61,13 +53,15 @@ export async function loadSection(
   };
 }
 
+/**
+ * One statement on a plain connection: Prisma's query compiler reads every byte of a bytea on the event loop the
+ * relay shares (lib/db/sql.ts), and an upsert was more than one statement. A deleted doc fails its foreign key.
+ */
 export async function storeState(docId: string, state: Uint8Array): Promise<void> {
-  const bytes = new Uint8Array(state);
-  await db.collabState.upsert({
-    where: { documentId: docId },
-    create: { documentId: docId, state: bytes },
-    update: { state: bytes, updatedAt: new Date() },
-  });
+  const bytes = Buffer.from(state.buffer, state.byteOffset, state.byteLength);
+  await plainQuery(Prisma.sql`
+    INSERT INTO "CollabState" ("documentId", state, "updatedAt") VALUES (${docId}, ${bytes}, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("documentId") DO UPDATE SET state = EXCLUDED.state, "updatedAt" = EXCLUDED."updatedAt"`);
 }
 
 export function sameContent(a: unknown, b: unknown): boolean {
@@ -98,7 +92,11 @@ export async function commitFragment(
 ): Promise<CommitResult> {
   // Changes that reached this process from another one (Redis) carry no author here: the section's last editor.
   const ids = authorIds.length ? authorIds : await lastEditor(docId, key);
-  const authors = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const found = await plainQuery<{ id: string; name: string }>(
+    Prisma.sql`SELECT id, name FROM "User" WHERE id = ANY(${ids}::text[])`,
+  );
+  // The first who typed (and still exists) is the version's author, the others its co-authors.
+  const authors = ids.flatMap((id) => found.filter((user) => user.id === id));
   const actor = authors[0];
   if (!actor) return { key, error: "no author of these changes still exists" };
   try {

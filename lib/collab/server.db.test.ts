@@ -238,6 +238,29 @@ describe("live doc server", () => {
     await until(covered);
   });
 
+  it("writes no new version for typing taken back before it was stored, and still says it is held", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Same" } });
+    const a = await connect(doc.id, tokenFor(actor, doc.id));
+    const before = await section(doc.id, "data-model");
+    const versions = () => db.sectionVersion.count({ where: { sectionId: before.id } });
+    const versionsBefore = await versions();
+    const held: Record<string, number>[] = [];
+    a.provider.on("stateless", ({ payload }: { payload: string }) => {
+      const event = JSON.parse(payload) as { type: string; clocks?: Record<string, number> };
+      if ((event.type === "durable" || event.type === "stored") && event.clocks) held.push(event.clocks);
+    });
+    const own = () => Y.getState(a.doc.store, a.doc.clientID);
+    typeInto(a.doc, "data-model", " and more");
+    const textNode = (a.doc.getXmlFragment("data-model").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    textNode.delete(textNode.length - " and more".length, " and more".length);
+    await until(() => held.some((clocks) => (clocks[String(a.doc.clientID)] ?? 0) >= own()));
+    const after = await section(doc.id, "data-model");
+    expect(after.text).toBe("Same");
+    expect(after.version).toBe(before.version);
+    expect(await versions()).toBe(versionsBefore);
+  });
+
   // Access on open connections (issue 14): each change reaches an open page within 5 s (the recheck runs every
   // 300 ms here, 2 s by default), with the reason for the page to show, and nothing typed after it is stored.
   describe("access ends or narrows on an open connection", () => {

@@ -7,12 +7,22 @@ import * as Y from "yjs";
 import { logError } from "@/lib/log";
 import { logger } from "@/lib/observability/logger";
 import { createRegistry } from "@/lib/observability/metrics";
-import { docExists, liveAccess, READ_ONLY_MESSAGES, type LiveAccess, type LiveAccessReason } from "./access";
+import {
+  docExists,
+  liveAccess,
+  liveAccessKey,
+  liveAccessMany,
+  READ_ONLY_MESSAGES,
+  type LiveAccess,
+  type LiveAccessAnswer,
+  type LiveAccessQuestion,
+} from "./access";
 import { MessageLimiter, LIMITS } from "./limits";
 import { createStoreGate, storeConcurrency } from "./store-gate";
 import { CLOSED_MESSAGES, type ClosedReason } from "./messages";
 import { metricsRequest } from "./metrics";
 import { listenForSectionChanges, type SectionChange } from "./notify";
+import { contentHash } from "@/lib/docs/content";
 import { commitFragment, loadLiveDoc, loadSection, sameContent, storeState } from "./persistence";
 import { docIdFromName, verifyCollabToken, type CollabClaims } from "./token";
 import { applyOutsideContent, changedKeys, fragmentContent, normalise } from "./ydoc";
@@ -86,6 +96,16 @@ type LiveState = {
    * drops the edits it keeps on its device only once this covers them (an acknowledged edit is not stored yet).
    */
   durable: Record<string, number>;
+  /** Bumped by every change of the Y.Doc, whatever its origin: the state is stored again only when it moved. */
+  generation: number;
+  /** The generation the stored Yjs state holds (-1: none stored). */
+  storedGeneration: number;
+  /**
+   * Per section, the content hash this process last handed to the pipeline (or found stored on load) and the
+   * version that made: while the live doc's section has that hash and the database that version, a store of it
+   * writes nothing, so it is skipped before the pipeline (an outside write moves `known`, and the skip with it).
+   */
+  stored: Map<string, { hash: string; version: number }>;
 };
 
 /** The origin the sweep stores with: not a transaction anyone made (no extension delays or skips it). */
@@ -137,51 +157,75 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     };
     // One instant: the Yjs state, the sections' content and what it includes per client (the doc's state vector: a
     // page knows its changes are saved once the clock of its own client here has reached that of its last change).
-    const snapshot = Y.encodeStateAsUpdate(document);
-    const clocks = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(document)));
-    const contents = new Map<string, JSONContent>();
+    const generation = state.generation;
+    const stateChanged = generation !== state.storedGeneration;
+    const snapshot = stateChanged ? Y.encodeStateAsUpdate(document) : null;
+    const clocks = stateChanged
+      ? Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(document)))
+      : state.durable;
+    const contents = new Map<string, { content: JSONContent; hash: string }>();
+    const same: string[] = [];
     for (const [key] of dirty) {
       try {
-        contents.set(key, fragmentContent(document, key));
+        const content = fragmentContent(document, key);
+        const hash = contentHash(content);
+        // What this process last stored (or loaded), at the version the database still holds: nothing to write.
+        const last = state.stored.get(key);
+        if (last?.hash === hash && last.version === state.known.get(key)) same.push(key);
+        else contents.set(key, { content, hash });
       } catch (error) {
         logError("collab: a fragment is not a valid section", error, { docId: state.docId, key });
       }
     }
+    for (const key of same) {
+      metrics.collabSectionStores.inc({ result: "unchanged" });
+      // Who typed and then took it back is no author of the next version.
+      if (options.authors) await options.authors.take(state.docId, key).catch(() => undefined);
+    }
+    if (!snapshot && contents.size === 0) {
+      // Nothing since the last store (typing undone, a sweep, a store queued behind one that took it all).
+      document.broadcastStateless(JSON.stringify({ type: "durable", clocks }));
+      metrics.collabStores.inc({ result: "unchanged" });
+      return;
+    }
     // The state first, then the sections: a section a live doc wrote is then always in the stored state, so a
     // process that dies between the two leaves a state that is ahead, never behind (a state behind its sections
     // is "taken in" as an outside write on load, and the reconnecting editors' own changes would double it).
-    try {
-      await storeState(state.docId, snapshot);
-    } catch (error) {
-      // Deleted meanwhile: there is nothing left to store it in, and retrying would fail every second until unload.
-      if (
-        await docExists(state.docId).then(
-          (exists) => !exists,
-          () => false,
+    if (snapshot)
+      try {
+        await storeState(state.docId, snapshot);
+        state.storedGeneration = generation;
+        state.durable = clocks;
+      } catch (error) {
+        // Deleted meanwhile: there is nothing left to store it in, and retrying would fail every second until unload.
+        if (
+          await docExists(state.docId).then(
+            (exists) => !exists,
+            () => false,
+          )
         )
-      )
-        return forget(document, state);
-      putBack(dirty);
-      metrics.collabStoreErrors.inc({ part: "state" });
-      metrics.collabStores.inc({ result: "failed" });
-      logError("collab: storing the doc state failed", error, { docId: state.docId });
-      throw error;
-    }
-    state.durable = clocks;
+          return forget(document, state);
+        putBack(dirty);
+        metrics.collabStoreErrors.inc({ part: "state" });
+        metrics.collabStores.inc({ result: "failed" });
+        logError("collab: storing the doc state failed", error, { docId: state.docId });
+        throw error;
+      }
     const failed: [string, Set<string>][] = [];
     const stored: { key: string; version: number; at: string; by: { id: string; name: string } }[] = [];
     let revision: number | undefined;
     for (const [key, authors] of dirty) {
-      const content = contents.get(key);
-      if (!content) continue;
+      const entry = contents.get(key);
+      if (!entry) continue;
       try {
         if (options.authors) (await options.authors.take(state.docId, key)).forEach((id) => authors.add(id));
-        const result = await commitFragment(state.docId, key, content, [...authors]);
+        const result = await commitFragment(state.docId, key, entry.content, [...authors]);
         if ("error" in result) {
           metrics.collabSectionStores.inc({ result: "refused" });
           logError("collab: section not stored", new Error(result.error), { docId: state.docId, key });
         } else {
           state.known.set(key, result.version);
+          state.stored.set(key, { hash: entry.hash, version: result.version });
           metrics.collabSectionStores.inc({ result: result.changed ? "saved" : "unchanged" });
           if (result.changed) {
             stored.push({ key, version: result.version, at: result.updatedAt, by: result.updatedBy });
@@ -310,39 +354,54 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     pendingInbox.set(userId, timer);
   }
 
+  /**
+   * Every open connection's access, asked again: one statement per few hundred (doc, caller) pairs for the whole
+   * process (lib/collab/access.ts), so a process holding 1,000 docs asks a handful of statements per round, not
+   * 1,000 — which held the event loop the relay shares.
+   */
   async function recheck(): Promise<void> {
-    for (const document of server.hocuspocus.documents.values()) {
-      const connections = document.getConnections() as Connection<CollabContext>[];
-      const bySubject = new Map<string, Promise<{ access: LiveAccess; reason: LiveAccessReason }>>();
-      for (const connection of connections) {
+    const open: { document: Document; connection: Connection<CollabContext>; key: string }[] = [];
+    const questions = new Map<string, LiveAccessQuestion>();
+    for (const document of server.hocuspocus.documents.values())
+      for (const connection of document.getConnections() as Connection<CollabContext>[]) {
         const ctx = connection.context;
         if (!ctx?.docId) continue;
-        const id = `${ctx.subject.kind}:${ctx.subject.id}`;
-        if (!bySubject.has(id)) bySubject.set(id, liveAccess(ctx.subject, ctx.docId));
-        let now;
-        try {
-          now = await bySubject.get(id)!;
-        } catch {
-          continue; // database away: keep what was decided
-        }
-        if (now.reason === "deleted") {
-          const state = live.get(document.name);
-          if (state) forget(document, state);
-          else closeFor(connection, "deleted");
-          break;
-        }
-        if (now.access === "none") {
-          closeFor(connection, "no-access");
-          continue;
-        }
-        const message =
-          now.access === "edit" ? "" : (READ_ONLY_MESSAGES[now.reason as keyof typeof READ_ONLY_MESSAGES] ?? "");
-        if (now.access === ctx.access && message === (ctx.message ?? "")) continue;
-        ctx.access = now.access;
-        ctx.message = message;
-        connection.readOnly = now.access !== "edit";
-        connection.sendStateless(JSON.stringify({ type: "access", access: now.access, reason: now.reason, message }));
+        const question = { subject: ctx.subject, docId: ctx.docId };
+        const key = liveAccessKey(question);
+        questions.set(key, question);
+        open.push({ document, connection, key });
       }
+    if (!open.length) return;
+    let answers: Map<string, LiveAccessAnswer>;
+    try {
+      const asked = [...questions.entries()];
+      const answered = await liveAccessMany(asked.map(([, question]) => question));
+      answers = new Map(asked.map(([key], i) => [key, answered[i]!]));
+    } catch {
+      return; // database away: keep what was decided
+    }
+    for (const { document, connection, key } of open) {
+      const now = answers.get(key);
+      const ctx = connection.context;
+      // Gone meanwhile (closed, or its doc forgotten below).
+      if (!now || !ctx || ctx.access === "none" || !server.hocuspocus.documents.has(document.name)) continue;
+      if (now.reason === "deleted") {
+        const state = live.get(document.name);
+        if (state) forget(document, state);
+        else closeFor(connection, "deleted");
+        continue;
+      }
+      if (now.access === "none") {
+        closeFor(connection, "no-access");
+        continue;
+      }
+      const message =
+        now.access === "edit" ? "" : (READ_ONLY_MESSAGES[now.reason as keyof typeof READ_ONLY_MESSAGES] ?? "");
+      if (now.access === ctx.access && message === (ctx.message ?? "")) continue;
+      ctx.access = now.access;
+      ctx.message = message;
+      connection.readOnly = now.access !== "edit";
+      connection.sendStateless(JSON.stringify({ type: "access", access: now.access, reason: now.reason, message }));
     }
   }
 
@@ -409,6 +468,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       // Seeding writes as a client id derived from what was loaded: two processes that load the same doc at once
       // write the very same items, which Yjs merges into one (with random ids the text would appear twice).
       const known = new Map<string, number>();
+      const stored = new Map<string, { hash: string; version: number }>();
       let took = false;
       const ahead: string[] = [];
       withClientId(document, seedClientId(docId, state, sections), () => {
@@ -420,7 +480,14 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
           } catch {
             current = null;
           }
-          if (current && sameContent(current, normalise(section.content as never))) continue;
+          const wanted = normalise(section.content as never);
+          // What the database holds: a store of the section as it is now would write nothing (see LiveState).
+          const holds = (content: JSONContent | null): boolean => {
+            if (!content || !sameContent(content, wanted)) return false;
+            stored.set(section.key, { hash: contentHash(content), version: section.version });
+            return true;
+          };
+          if (holds(current)) continue;
           // Written last by a live doc: the stored state holds it (it is stored first) and may be ahead of it (a
           // store cut short): keep the state, and store the section from it.
           if (current && section.fromLiveDoc) {
@@ -429,6 +496,11 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
           }
           applyOutsideContent(document, section.key, section.content, SERVER_ORIGIN);
           took = true;
+          try {
+            holds(fragmentContent(document, section.key));
+          } catch {
+            // Not recorded: its first store goes through the pipeline, which decides.
+          }
         }
       });
       // INVARIANT: what a page may keep of this doc (its offline copy, a tab that reconnects) was made on top of
@@ -436,14 +508,15 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       const stateVector = (update: Uint8Array) =>
         Object.fromEntries(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
       let durable: Record<string, number> = state ? stateVector(state) : {};
+      let stateStored = !!state && !took;
       if (took) {
         const seeded = Y.encodeStateAsUpdate(document);
         await storeState(docId, seeded).then(
-          () => (durable = stateVector(seeded)),
+          () => ((durable = stateVector(seeded)), (stateStored = true)),
           (error) => logError("collab: storing the seeded doc state failed", error, { docId }),
         );
       }
-      live.set(documentName, {
+      const liveState: LiveState = {
         docId,
         dirty: new Map(ahead.map((key) => [key, new Set<string>()])),
         remoteOnly: new Map(),
@@ -451,7 +524,13 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         storing: Promise.resolve(),
         gone: false,
         durable,
-      });
+        generation: 0,
+        storedGeneration: stateStored ? 0 : -1,
+        stored,
+      };
+      live.set(documentName, liveState);
+      // From here on, whatever changes the doc (typing, Redis, outside writes) makes its state worth storing again.
+      document.on("update", () => liveState.generation++);
     },
 
     async afterLoadDocument({ document, documentName }) {

@@ -82,10 +82,11 @@ export async function requireDocAccess(
 
 /**
  * The access check's statement: the doc `where` picks, with the caller's three possible
- * grants. `userId` may be a column of an enclosing statement (lib/docs/page-cache.ts
- * runs the check inside its one statement); NONE when the caller holds a link.
+ * grants. `userId` and `linkId` may be columns of an enclosing statement (lib/docs/page-cache.ts
+ * runs the check inside its one statement, lib/collab/access.ts for many callers at once); NONE
+ * when the caller does not have that kind of grant.
  */
-export function accessRowSql(userId: string | Prisma.Sql, linkId: string, where: Prisma.Sql): Prisma.Sql {
+export function accessRowSql(userId: string | Prisma.Sql, linkId: string | Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT d.id, d.slug, d.title, d."workspaceId", d."authorId", d."archivedAt",
       (SELECT m.role::text FROM "Membership" m

@@ -35,12 +35,14 @@ function create(registry: client.Registry) {
     collabDocs: gauge("collab_docs", "Docs open on the collaboration server."),
     collabStores: counter(
       "collab_stores_total",
-      "Stores of open docs by the collaboration server, by result (stored, failed: retried by the next store).",
+      "Stores of open docs by the collaboration server, by result (stored; unchanged: nothing new since the last " +
+        "store, nothing written; failed: retried by the next store).",
       ["result"],
     ),
     collabSectionStores: counter(
       "collab_section_stores_total",
-      "Sections a store handed to the content pipeline, by result (saved, unchanged, refused, failed).",
+      "Sections a store looked at, by result (saved; unchanged: the content the database holds, not written; " +
+        "refused; failed).",
       ["result"],
     ),
     collabStoreErrors: counter(
