@@ -34,7 +34,18 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // The browser finds links with our own small finder instead of linkify's domain tables
   // (lib/editor/linkify-lite.ts says why); the server's code keeps the real package.
-  turbopack: { resolveAlias: { linkifyjs: { browser: "./lib/editor/linkify-lite.ts" } } },
+  turbopack: {
+    resolveAlias: { linkifyjs: { browser: "./lib/editor/linkify-lite.ts" } },
+    rules: {
+      // No Buffer polyfill beside Yjs in the browser (the loader's header says why).
+      "*.js": [
+        {
+          condition: { all: ["browser", "foreign", { path: /[\\/]node_modules[\\/]lib0[\\/]buffer\.js$/ }] },
+          loaders: ["./scripts/loaders/lib0-browser-buffer.cjs"],
+        },
+      ],
+    },
+  },
   // proxy.ts must see requests as they came: Next otherwise hides the RSC headers and `_rsc` from it,
   // and the doc page cache (lib/docs/page-cache.ts) must never answer a client navigation with HTML.
   skipProxyUrlNormalize: true,
