@@ -33,9 +33,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   // The browser finds links with our own small finder instead of linkify's domain tables
-  // (lib/editor/linkify-lite.ts says why); the server's code keeps the real package.
+  // (lib/editor/linkify-lite.ts says why); the server's code keeps the real packages.
   turbopack: {
-    resolveAlias: { linkifyjs: { browser: "./lib/editor/linkify-lite.ts" } },
+    resolveAlias: {
+      linkifyjs: { browser: "./lib/editor/linkify-lite.ts" },
+      // Mentions and the slash menu fetch @tiptap/suggestion (and its Floating UI) on first use.
+      "@tiptap/suggestion": { browser: "./components/editor/lazy-suggestion.ts" },
+    },
     rules: {
       // No Buffer polyfill beside Yjs in the browser (the loader's header says why).
       "*.js": [
