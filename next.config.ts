@@ -29,6 +29,8 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  // `BENCH_JS_SOURCES=1 npm run bench` tells which packages the browser's JavaScript carries (bench/js-sources.mjs).
+  productionBrowserSourceMaps: process.env.BENCH_JS_SOURCES === "1",
   // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
