@@ -1,4 +1,4 @@
-import { Plugin, PluginKey, type EditorState, type PluginView } from "@tiptap/pm/state";
+import { Plugin, PluginKey, type EditorState, type PluginView, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import type { SuggestionOptions } from "@tiptap/suggestion";
 
@@ -49,9 +49,14 @@ export function Suggestion<I = unknown, TSelected = unknown>(options: Suggestion
   const key: PluginKey = options.pluginKey ?? new PluginKey("suggestion");
   const char = options.char ?? "@";
   let real: Plugin | null = null;
+  /** A trigger was typed here (not brought by someone else's change, which must never open a menu). */
+  let wanted = false;
   /** The stand-in's live view, if any (ProseMirror makes a new one when an editor's plugins change). */
   let current: { view: EditorView; start: () => void } | null = null;
 
+  const shownFor = (transaction: Transaction) =>
+    !options.shouldShow ||
+    options.shouldShow({ editor: options.editor, range: { from: 0, to: 0 }, query: "", text: "", transaction });
   const arrive = (module: SuggestionModule) => {
     real ??= module.Suggestion({ ...options, pluginKey: key });
     current?.start();
@@ -62,7 +67,10 @@ export function Suggestion<I = unknown, TSelected = unknown>(options: Suggestion
     state: {
       init: () => CLOSED,
       apply(tr, value, oldState, newState) {
-        if (!real?.spec.state) return value;
+        if (!real?.spec.state) {
+          if (tr.docChanged && afterTrigger(newState, char) && shownFor(tr)) wanted = true;
+          return value;
+        }
         const from = value === CLOSED ? real.spec.state.init.call(real, {}, oldState) : value;
         return real.spec.state.apply.call(real, tr, from, oldState, newState);
       },
@@ -85,7 +93,8 @@ export function Suggestion<I = unknown, TSelected = unknown>(options: Suggestion
       return {
         update(updated, previous) {
           if (inner) return inner.update?.(updated, previous);
-          if (updated.state.doc.eq(previous.doc) || !afterTrigger(updated.state, char)) return;
+          if (!wanted) return;
+          wanted = false;
           loadSuggestion().then(arrive, () => {});
         },
         destroy() {
