@@ -36,7 +36,7 @@ function bytesBySource(code, map) {
   return out;
 }
 
-/** gzip bytes per package over these script URLs (each fetched with its `.map`). */
+/** gzip bytes per package over these script URLs (each fetched with its source map). */
 export async function attributeScripts(base, urls) {
   const byPackage = new Map();
   let unmapped = 0;
@@ -44,8 +44,10 @@ export async function attributeScripts(base, urls) {
     const abs = new URL(url, base).toString();
     const code = await (await fetch(abs)).text();
     const gzip = gzipSync(Buffer.from(code)).length;
-    const mapRes = await fetch(`${abs.split("?")[0]}.map`);
-    if (!mapRes.ok) {
+    // Turbopack names a script's map in its last line (the map's name is not the script's).
+    const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+    const mapRes = mapName ? await fetch(new URL(mapName, abs)) : null;
+    if (!mapRes?.ok) {
       unmapped += gzip;
       continue;
     }
