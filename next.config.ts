@@ -46,7 +46,7 @@ const nextConfig: NextConfig = {
       // No Buffer polyfill beside Yjs in the browser (the loader's header says why).
       "*.js": [
         {
-          condition: { all: ["browser", "foreign", { path: /[\\/]node_modules[\\/]lib0[\\/]buffer\.js$/ }] },
+          condition: { all: ["browser", "foreign", { path: /(^|[\\/])node_modules[\\/]lib0[\\/]buffer\.js$/ }] },
           loaders: ["./scripts/loaders/lib0-browser-buffer.cjs"],
         },
       ],
