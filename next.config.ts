@@ -29,12 +29,29 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  // `BENCH_JS_SOURCES=1 npm run bench` tells which packages the browser's JavaScript carries (bench/js-sources.mjs).
+  productionBrowserSourceMaps: process.env.BENCH_JS_SOURCES === "1",
   // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   // The browser finds links with our own small finder instead of linkify's domain tables
-  // (lib/editor/linkify-lite.ts says why); the server's code keeps the real package.
-  turbopack: { resolveAlias: { linkifyjs: { browser: "./lib/editor/linkify-lite.ts" } } },
+  // (lib/editor/linkify-lite.ts says why); the server's code keeps the real packages.
+  turbopack: {
+    resolveAlias: {
+      linkifyjs: { browser: "./lib/editor/linkify-lite.ts" },
+      // Mentions and the slash menu fetch @tiptap/suggestion (and its Floating UI) on first use.
+      "@tiptap/suggestion": { browser: "./components/editor/lazy-suggestion.ts" },
+    },
+    rules: {
+      // No Buffer polyfill beside Yjs in the browser (the loader's header says why).
+      "*.js": [
+        {
+          condition: { all: ["browser", "foreign", { path: /(^|[\\/])node_modules[\\/]lib0[\\/]buffer\.js$/ }] },
+          loaders: ["./scripts/loaders/lib0-browser-buffer.cjs"],
+        },
+      ],
+    },
+  },
   // proxy.ts must see requests as they came: Next otherwise hides the RSC headers and `_rsc` from it,
   // and the doc page cache (lib/docs/page-cache.ts) must never answer a client navigation with HTML.
   skipProxyUrlNormalize: true,

@@ -14,6 +14,7 @@
 //   BENCH_WRITERS=50            concurrent section writers
 //   BENCH_WRITERS_PER_SECTION=2 writers sharing a section (conflicts); 1 = each its own
 //   BENCH_PROFILE=1             also profile the doc page (node --cpu-prof) and print where the CPU goes
+//   BENCH_JS_SOURCES=1          build with browser source maps and print the doc page's JavaScript by package
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import {
@@ -28,6 +29,7 @@ import {
 } from "../bench/doc-page.mjs";
 import { keystrokeTable, runKeystrokeBench } from "../bench/collab-keystroke.mjs";
 import { chunkTable, jsTable, measureEditing, measurePages } from "../bench/js-size.mjs";
+import { attributeScripts, sourcesTable } from "../bench/js-sources.mjs";
 import { installSignalHandlers, onCleanup, runCleanup } from "../bench/lib/cleanup.mjs";
 import { acquireDatabase } from "../bench/lib/database.mjs";
 import { describeMachine, fmt, kb, loadAverage, machineTable, table } from "../bench/lib/report.mjs";
@@ -261,7 +263,12 @@ function renderSections(r) {
       jsTable(r.js, r.editing) +
         (r.editing.skipped ? `\n\nEditing: not measured — ${r.editing.skipped}.` : "") +
         `\n\nLargest script files of the doc page (reading):\n\n` +
-        chunkTable(r.js.find((x) => x.name === "doc page (reading)")),
+        chunkTable(r.js.find((x) => x.name === "doc page (reading)")) +
+        (r.jsSources
+          ? "\n\nBy package, gzip KB (bench/js-sources.mjs; this run was built with browser source maps, " +
+            "whose comment lines add a little to every script):\n\n" +
+            sourcesTable(r.jsSources)
+          : ""),
     );
   }
   if (r.vitals)
@@ -378,6 +385,22 @@ async function main() {
       ],
     });
     r.editing = await measureEditing({ base: app.base, cookie, slug: seedData.doc.slug, log, outDir: OUT });
+    if (process.env.BENCH_JS_SOURCES === "1" && r.editing.editing) {
+      log("JavaScript by package (browser source maps; BENCH_JS_SOURCES=1)");
+      const stage = async (name, chunks) => ({
+        name,
+        packages: await attributeScripts(
+          app.base,
+          chunks.map((c) => c.url),
+        ),
+      });
+      r.jsSources = [
+        await stage("reading (HTML)", r.js.find((x) => x.name === "doc page (reading)").chunks),
+        await stage("+ live read view", r.editing.reading.chunks),
+        await stage("+ editing", r.editing.editing.chunks),
+      ];
+      console.log(`\n${sourcesTable(r.jsSources)}\n`);
+    }
   }
   if (runs("vitals")) {
     r.vitals = await runVitals({

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { CommentForm } from "./comment-form";
+import { CommentForm } from "./lazy-comment-form";
 import { comments, useComments } from "./comments-store";
 import { anchorFromSelection, type SelectionAnchor } from "./selection";
 
@@ -46,6 +46,11 @@ export function CommentsRoot({ sections }: { sections: { key: string; title: str
       cancelAnimationFrame(frame);
     };
   }, [data, activeId]);
+
+  // A thread is on its way: its card's code comes meanwhile, so the new thread shows (and scrolls into view) at once.
+  useEffect(() => {
+    if (composer) import("./thread-card").catch(() => {});
+  }, [composer]);
 
   useEffect(() => {
     if (!data?.me.canComment) return;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/action";
 import type { CommentDTO, ThreadDTO } from "@/lib/comments/dto";
-import { CommentForm } from "./comment-form";
+import { CommentForm } from "./lazy-comment-form";
 import { comments, useComments } from "./comments-store";
 
 async function run(p: Promise<ActionResult<unknown>> | undefined): Promise<ActionResult<unknown>> {

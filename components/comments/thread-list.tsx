@@ -2,8 +2,11 @@
 
 import { THREAD_FILTERS, type ThreadFilter } from "@/lib/comments/limits";
 import { cn } from "@/components/ui/cn";
+import { createLazyComponent } from "@/components/ui/lazy-component";
 import { comments, useComments, visibleThreads } from "./comments-store";
-import { ThreadCard } from "./thread-card";
+
+// A thread's card (its comments, reply, resolve), fetched when the doc has a thread to show.
+const ThreadCard = createLazyComponent(() => import("./thread-card").then((m) => m.ThreadCard));
 
 const LABEL: Record<ThreadFilter, string> = { open: "Open", resolved: "Resolved", mine: "Mine", all: "All" };
 

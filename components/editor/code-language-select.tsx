@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useId } from "react";
 import { Select } from "@/components/ui/select";
-import { CODE_LANGUAGE_IDS } from "@/lib/editor/lowlight";
+import { CODE_LANGUAGE_IDS } from "@/lib/editor/code-languages";
 
 const NAMES: Record<string, string> = {
   plaintext: "Plain text",
@@ -19,7 +19,7 @@ const NAMES: Record<string, string> = {
   yaml: "YAML",
 };
 
-/** The languages lib/editor/lowlight.ts highlights, plain text first, then a diagram (drawn, not highlighted). */
+/** The languages lib/editor/code-languages.ts lists, plain text first, then a diagram (drawn, not highlighted). */
 export const CODE_LANGUAGES = [
   ...[...CODE_LANGUAGE_IDS]
     .map((id) => ({ id: id as string, name: NAMES[id] ?? id }))

@@ -1,10 +1,8 @@
 import { Extension, textblockTypeInputRule, type AnyExtension } from "@tiptap/core";
-import { Plugin } from "@tiptap/pm/state";
-import type { EditorView } from "@tiptap/pm/view";
 import { Placeholder } from "@tiptap/extensions";
 import type { LiveBinding } from "./live-binding";
 import { docExtensions } from "@/lib/editor/extensions";
-import { isCodeLanguageId, loadCodeLanguages, lowlight } from "@/lib/editor/lowlight";
+import { CodeHighlight } from "./code-highlight";
 import { HtmlPaste } from "./html-paste";
 import { ImageUploads } from "./image-uploads";
 import { LinkExit } from "./link-exit";
@@ -44,66 +42,6 @@ const SectionHeadings = Extension.create({
   },
 });
 
-/**
- * Grammars are fetched on demand (lib/editor/lowlight.ts): when the editor opens
- * or a code block gets a language that is not registered yet, load it, then ask
- * CodeBlockLowlight to re-highlight those blocks. The nudge re-sets each block's
- * attributes to the same values: a doc change for ProseMirror (the highlighter
- * only recomputes on doc changes) but identical content, kept out of undo history
- * and out of Tiptap's "update" event, so it never triggers a save.
- */
-function languagesToLoad(view: EditorView): Set<string> {
-  const missing = new Set<string>();
-  view.state.doc.descendants((node) => {
-    if (node.type.name !== "codeBlock") return true;
-    const language = node.attrs.language as string | null;
-    // Only languages with a grammar to fetch; others are plain text (lib/editor/lowlight.ts).
-    if (language && isCodeLanguageId(language) && !lowlight.registered(language)) missing.add(language);
-    return false;
-  });
-  return missing;
-}
-
-const LazyCodeLanguages = Extension.create({
-  name: "lazyCodeLanguages",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        view(view) {
-          let destroyed = false;
-          const check = () => {
-            const missing = languagesToLoad(view);
-            if (!missing.size) return;
-            loadCodeLanguages(missing).then(
-              () => {
-                if (destroyed || view.isDestroyed) return;
-                const tr = view.state.tr;
-                view.state.doc.descendants((node, pos) => {
-                  if (node.type.name !== "codeBlock") return true;
-                  if (missing.has(node.attrs.language as string))
-                    tr.setNodeMarkup(pos, undefined, node.attrs, node.marks);
-                  return false;
-                });
-                if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false).setMeta("preventUpdate", true));
-              },
-              () => {}, // offline: blocks stay plain text; the next change tries again
-            );
-          };
-          check();
-          return {
-            update(updated, previous) {
-              if (!updated.state.doc.eq(previous.doc)) check();
-            },
-            destroy() {
-              destroyed = true;
-            },
-          };
-        },
-      }),
-    ];
-  },
-});
-
 export function buildEditorExtensions({
   guidance,
   docId,
@@ -130,7 +68,7 @@ export function buildEditorExtensions({
     ...(live?.extensions ?? []),
     Placeholder.configure({ placeholder: guidance || "Write this section…" }),
     SectionHeadings,
-    LazyCodeLanguages,
+    CodeHighlight,
     ImageUploads.configure({ docId }),
     MermaidPreview,
     // Editing comfort (issue 16): each in a file of its own.

@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import { CODE_LANGUAGE_IDS } from "@/lib/editor/lowlight";
+import { CODE_LANGUAGE_IDS } from "@/lib/editor/code-languages";
 
 /**
  * HTML pasted from Google Docs, Confluence and GitHub, made to read as what it shows before ProseMirror's parser

@@ -1,6 +1,6 @@
 import { Extension, type Editor, type Range } from "@tiptap/core";
 import { PluginKey, type Transaction } from "@tiptap/pm/state";
-import { Suggestion } from "@tiptap/suggestion";
+import { Suggestion } from "./lazy-suggestion";
 import { suggestionList } from "@/components/ui/suggestion-list";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/media/limits";
 import { DIAGRAM_STARTER } from "./block-commands";

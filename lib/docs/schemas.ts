@@ -69,7 +69,8 @@ export const ZImportMarkdown = z.object({
   markdown: z
     .string()
     .min(1, "The file is empty")
-    .refine((s) => Buffer.byteLength(s) <= MARKDOWN_IMPORT_MAX_BYTES, "Markdown files are at most 1 MB"),
+    // TextEncoder, not Node's Buffer: this file reaches the browser, where naming Buffer bundles a polyfill.
+    .refine((s) => new TextEncoder().encode(s).length <= MARKDOWN_IMPORT_MAX_BYTES, "Markdown files are at most 1 MB"),
   title: ZTitle.optional(),
   templateId: z.string().max(64).optional(),
   /** The name of the file the user chose: the title when the file names none. */

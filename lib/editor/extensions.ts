@@ -1,6 +1,6 @@
 import { getSchema, type AnyExtension } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
-import { CodeBlockLowlight } from "@tiptap/extension-code-block-lowlight";
+import { CodeBlock } from "@tiptap/extension-code-block";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import Code from "@tiptap/extension-code";
 import StarterKit from "@tiptap/starter-kit";
@@ -10,7 +10,7 @@ import { Image } from "./image";
 import { linkOptions } from "./link-options";
 import { MentionNode } from "./mention";
 import { TableKit } from "./table";
-import { codeHighlighter, DEFAULT_CODE_LANGUAGE } from "./lowlight";
+import { DEFAULT_CODE_LANGUAGE } from "./code-languages";
 
 /**
  * The ONE extension list: the browser editor, the validator, the renderer and the
@@ -32,7 +32,9 @@ export const docExtensions: AnyExtension[] = [
     // Gapcursor and the code block's exit-on-arrow-down cover leaving such blocks.
     trailingNode: false,
   }),
-  CodeBlockLowlight.configure({ lowlight: codeHighlighter, defaultLanguage: DEFAULT_CODE_LANGUAGE }),
+  // Schema only: the browser editor adds highlighting, fetched where a block has a language
+  // (components/editor/code-highlight.ts); the server renders highlighted HTML itself (./highlight-html.ts).
+  CodeBlock.configure({ defaultLanguage: DEFAULT_CODE_LANGUAGE }),
   // Schema only; the browser editor adds table editing when a table is there (./table.ts).
   TableKit,
   TaskList,

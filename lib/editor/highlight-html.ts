@@ -19,7 +19,7 @@ function hastToHTML(nodes: readonly HastNode[]): string {
 
 /**
  * Highlighted, escaped HTML for the inside of `<code>`, using the editor's own
- * rule (CodeBlockLowlight with ./lowlight.ts's codeHighlighter): a known language
+ * rule (./lowlight.ts `highlightRanges`): a known language
  * is highlighted as that language; no language, or one without a grammar
  * (`kotlin`), is plain text. Same input, same hljs-* spans in both places, so the
  * colours do not change when the editor takes over.

@@ -1,42 +1,23 @@
 import { createLowlight } from "lowlight";
 import plaintext from "highlight.js/lib/languages/plaintext";
+import { DEFAULT_CODE_LANGUAGE, isCodeLanguageId, type CodeLanguageId } from "./code-languages";
+
+export { CODE_LANGUAGE_IDS, DEFAULT_CODE_LANGUAGE, isCodeLanguageId, type CodeLanguageId } from "./code-languages";
 
 /**
  * One lowlight instance for the browser editor and the server renderer, so both
  * highlight a block the same way. A short list on purpose (`common` would add ~37).
  *
- * Only plain text is registered here. The browser editor fetches the grammars a
- * section actually uses with `loadCodeLanguages` (one small chunk each, see
- * components/editor/editor-extensions.ts); the server imports ./lowlight-server,
- * which registers every grammar synchronously on this same instance.
+ * Only plain text is registered here. The browser editor fetches this module, and the
+ * grammars a section actually uses with `loadCodeLanguages` (one small chunk each), only
+ * when a code block has a language to highlight (components/editor/code-highlight.ts);
+ * the server imports ./lowlight-server, which registers every grammar synchronously on
+ * this same instance.
  */
 export const lowlight = createLowlight({ plaintext });
 // Diagram sources (`mermaid` blocks, drawn by components/diagrams) are plain text, by name: the
 // language picker and the stored attribute keep "mermaid".
 lowlight.registerAlias({ plaintext: ["mermaid"] });
-
-/** Every language the app highlights (and the code-block language picker offers). */
-export const CODE_LANGUAGE_IDS = [
-  "bash",
-  "go",
-  "java",
-  "javascript",
-  "json",
-  "plaintext",
-  "python",
-  "rust",
-  "sql",
-  "typescript",
-  "yaml",
-] as const;
-export type CodeLanguageId = (typeof CODE_LANGUAGE_IDS)[number];
-
-/**
- * Blocks without a language are shown as plain text. Without this default the
- * editor would run highlight.js auto-detection over every unlabelled block
- * (ASCII diagrams included), which is slow and guesses wrong.
- */
-export const DEFAULT_CODE_LANGUAGE = "plaintext";
 
 type Grammar = Parameters<typeof lowlight.register>[1];
 const LOADERS: Record<CodeLanguageId, () => Promise<{ default: Grammar }>> = {
@@ -53,13 +34,9 @@ const LOADERS: Record<CodeLanguageId, () => Promise<{ default: Grammar }>> = {
   yaml: () => import("highlight.js/lib/languages/yaml"),
 };
 
-export function isCodeLanguageId(language: string): language is CodeLanguageId {
-  return Object.hasOwn(LOADERS, language);
-}
-
 /**
  * Register the grammars for these languages. Other names (`kotlin`, `http`) need none:
- * they are shown as plain text (see `codeHighlighter`). Resolves with the languages that
+ * they are shown as plain text (see `highlightRanges`). Resolves with the languages that
  * were newly registered.
  */
 export async function loadCodeLanguages(languages: Iterable<string>): Promise<string[]> {
@@ -75,14 +52,36 @@ export function isKnownLanguage(language: string): boolean {
   return lowlight.registered(language);
 }
 
+/** A run of highlighted text inside a code block: offsets in its text, and highlight.js's classes for it. */
+export type HighlightRange = { from: number; to: number; className: string };
+
+type HastNode = ReturnType<typeof lowlight.highlight>["children"][number];
+
+function collectRanges(nodes: readonly HastNode[], classes: string, offset: number, out: HighlightRange[]): number {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      const to = offset + node.value.length;
+      if (classes && to > offset) out.push({ from: offset, to, className: classes });
+      offset = to;
+    } else if (node.type === "element") {
+      const own = node.properties.className;
+      const inner = [classes, ...(Array.isArray(own) ? own : [])].filter(Boolean).join(" ");
+      offset = collectRanges(node.children, inner, offset, out);
+    }
+  }
+  return offset;
+}
+
 /**
- * What CodeBlockLowlight highlights with: lowlight, except that a language it has no grammar
- * for is shown as plain text instead of auto-detected. Auto-detection runs every grammar over
- * the block (most of the server time of importing a doc full of `kotlin` blocks, and all
- * eleven grammars fetched in the editor) and often guesses wrong. The server renderer
+ * How the editor highlights a code block (components/editor/code-highlight.ts): a language with a registered
+ * grammar is highlighted as that language; no language, or one without a grammar (`kotlin`), is plain text, never
+ * auto-detected (which runs every grammar over the block and often guesses wrong). The server renderer
  * (./highlight-html.ts) follows the same rule, so the colours match when the editor takes over.
  */
-export const codeHighlighter: typeof lowlight = {
-  ...lowlight,
-  highlightAuto: (value) => lowlight.highlight(DEFAULT_CODE_LANGUAGE, value),
-};
+export function highlightRanges(language: string | null | undefined, code: string): HighlightRange[] {
+  const lang = language || DEFAULT_CODE_LANGUAGE;
+  if (!code || !lowlight.registered(lang)) return [];
+  const out: HighlightRange[] = [];
+  collectRanges(lowlight.highlight(lang, code).children, "", 0, out);
+  return out;
+}

@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { Node, type DOMOutputSpec, type Mark } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import { getDocSchema } from "./extensions";
-import { codeHighlighter } from "./lowlight";
+import { highlightRanges } from "./lowlight";
 import { richComment, richDoc } from "./fixtures";
 import { renderDocToHTML } from "./render-html";
 import { parseSectionContent } from "./validate";
@@ -95,8 +95,20 @@ describe("renderDocToHTML output", () => {
     expect(renderDocToHTML(validated({ type: "doc", content: [code] }))).toBe(
       '<pre><code class="language-kotlin">fun main() { val ttl: Int = 60 // "seconds"\n}</code></pre>',
     );
-    // The editor's highlighter (CodeBlockLowlight falls back to highlightAuto for unknown names): no spans either.
-    expect(codeHighlighter.highlightAuto(source).children).toEqual([{ type: "text", value: source }]);
+    // The editor's highlighter (components/editor/code-highlight.ts): no colours either.
+    expect(highlightRanges("kotlin", source)).toEqual([]);
+  });
+
+  it("colours a code block in the editor with the classes of the server's spans", () => {
+    const source = 'const ttl: number = 60; // "seconds"';
+    const runs = highlightRanges("typescript", source).map((r) => [source.slice(r.from, r.to), r.className]);
+    expect(runs).toEqual([
+      ["const", "hljs-keyword"],
+      ["ttl", "hljs-attr"],
+      ["number", "hljs-built_in"],
+      ["60", "hljs-number"],
+      ['// "seconds"', "hljs-comment"],
+    ]);
   });
 
   it("renders task lists with read-only checkboxes that show their state", () => {
