@@ -77,7 +77,10 @@ function watchFor({ key, mark }) {
       return;
     }
   };
-  new MutationObserver(check).observe(root, { subtree: true, childList: true, characterData: true });
+  // One watcher at a time: the previous run's, still attached, would count its own mark's letters into this run.
+  window.__observer?.disconnect();
+  window.__observer = new MutationObserver(check);
+  window.__observer.observe(root, { subtree: true, childList: true, characterData: true });
 }
 
 /** (this page's clock − the bench process's clock), ms: the smallest of a few round trips' midpoints. */
