@@ -158,18 +158,21 @@ function summarize(state, seconds, lost) {
 /**
  * The pipeline's logical write by hand (raw pg): version-guarded section update, its version row and the doc's
  * stamps in one transaction. { status: 200, version } · { status: 409, version: the current one }.
+ * `columns(content, marker)` gives the section's text and HTML to store (what the pipeline stores, so PostgreSQL
+ * indexes the same words either way); without it the text is the marker alone and the HTML is left as it was.
  */
-export async function rawSectionWrite(pool, w, content) {
+export async function rawSectionWrite(pool, w, content, columns = null) {
   const marker = markerOf(JSON.parse(content)) ?? "";
   const hash = createHash("sha256").update(content).digest("hex");
+  const derived = columns?.(content, marker) ?? null;
   const c = await pool.connect();
   try {
     await c.query("BEGIN");
     const s = await c.query(
       `UPDATE "Section" SET content = $1::jsonb, text = $2, "contentHash" = $3, version = version + 1,
-         "updatedAt" = now(), "updatedById" = "updatedById"
+         html = coalesce($6, html), "updatedAt" = now(), "updatedById" = "updatedById"
        WHERE id = $4 AND version = $5 RETURNING "documentId", id, key, title, "order", version, "updatedById"`,
-      [content, marker, hash, w.id, w.version],
+      [content, derived?.text ?? marker, hash, w.id, w.version, derived?.html ?? null],
     );
     if (s.rowCount !== 1) {
       await c.query("ROLLBACK");
@@ -181,7 +184,18 @@ export async function rawSectionWrite(pool, w, content) {
       `INSERT INTO "SectionVersion" ("documentId", "sectionId", "sectionKey", title, "order", version, kind,
          content, text, "contentHash", "authorId", "authorIds")
        VALUES ($1, $2, $3, $4, $5, $6, 'EDIT', $7::jsonb, $8, $9, $10, ARRAY[$10]::text[]) RETURNING seq`,
-      [row.documentId, row.id, row.key, row.title, row.order, row.version, content, marker, hash, row.updatedById],
+      [
+        row.documentId,
+        row.id,
+        row.key,
+        row.title,
+        row.order,
+        row.version,
+        content,
+        derived?.text ?? marker,
+        hash,
+        row.updatedById,
+      ],
     );
     await c.query(`UPDATE "Document" SET revision = revision + 1, "updatedAt" = now(), "headSeq" = $1 WHERE id = $2`, [
       v.rows[0].seq,
