@@ -93,7 +93,14 @@ export function replyProblem(chunks: Chunks, prefix = ""): string | null {
         if (!value.startsWith("$") || CONSTANT.test(value)) continue;
         const ref = REFERENCE.exec(value);
         if (ref && ++references > MAX_REFERENCES) return "the arguments hold too many references";
-        if (ref && resolves(parsed, chunks, prefix, ref[1]!, ref[2]!)) continue;
+        let found: boolean;
+        try {
+          found = !!ref && resolves(parsed, chunks, prefix, ref[1]!, ref[2]!);
+        } catch {
+          // The chunk it points to is not JSON (found before that chunk's own turn in this loop).
+          return "the arguments are not valid JSON";
+        }
+        if (found) continue;
         return `the arguments contain ${JSON.stringify(value.slice(0, 20))}, which no page of this app sends`;
       }
       if (Array.isArray(value)) {

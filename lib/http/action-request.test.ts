@@ -89,6 +89,16 @@ describe("hostile server-action requests are refused before Next decodes them", 
     expect(await refuseActionRequest(request)).toMatchObject({ status: 400 });
   });
 
+  it("a reference to a chunk that is not JSON → 400 (the fuzzer's find: it threw instead)", async () => {
+    const form = new FormData();
+    form.set("0", '["$@1"]');
+    form.set("1", '{"id": "7f00aa", "bound"');
+    expect(await refuseActionRequest(actionRequest(form))).toMatchObject({
+      status: 400,
+      message: expect.stringContaining("not valid JSON"),
+    });
+  });
+
   it("100,000-deep nesting → 400, without recursing", async () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
     expect(jsonDepth(deep)).toBe(100_000);
