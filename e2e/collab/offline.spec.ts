@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import * as Y from "yjs";
 import { ownerAndMember, startEditing, storedText } from "../fixtures/collab";
 import { screens } from "../fixtures/screens";
 import { signOut } from "../fixtures/users";
@@ -6,6 +7,31 @@ import { signOut } from "../fixtures/users";
 const overview = (page: Page) => page.locator("section#design-overview");
 const banner = (page: Page) => page.getByTestId("offline-banner");
 const keptOnDevice = /^Offline — \d+ changes? kept on this device$/;
+
+/** The section's text as this browser's device copy (IndexedDB) holds it, read back with Yjs. */
+async function deviceCopyText(page: Page, key: string): Promise<string> {
+  const updates = await page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const out: number[][] = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith("design-review-live:")) continue;
+      const db = await request(indexedDB.open(name));
+      if (db.objectStoreNames.contains("updates")) {
+        const all = await request(db.transaction("updates").objectStore("updates").getAll());
+        for (const update of all) out.push(Array.from(update as Uint8Array));
+      }
+      db.close();
+    }
+    return out;
+  });
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+  return doc.getXmlFragment(key).toString();
+}
 
 test("typing offline stays on the device and merges on reconnect, also after the tab was closed and reopened", async ({
   browser,
@@ -34,6 +60,8 @@ test("typing offline stays on the device and merges on reconnect, also after the
   await expect(banner(owner)).toBeVisible();
   await owner.keyboard.type(" Kept through a closed tab.");
   await expect(banner(owner)).toHaveText(keptOnDevice);
+  // The tab is closed once the words are on the device (IndexedDB writes each keystroke a moment after it is typed).
+  await expect.poll(() => deviceCopyText(owner, "design-overview")).toContain("Kept through a closed tab.");
   await owner.close();
   await ownerCtx.setOffline(false);
 
