@@ -46,6 +46,7 @@ const CONSTANT = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d{1,300}
 const REFERENCE = /^\$@?([0-9a-f]{1,8})((?::[^:]+)*)$/i;
 
 type Parsed = Map<string, unknown>;
+const PROTO = "__proto__";
 
 function parseChunk(parsed: Parsed, chunks: Chunks, id: string): unknown {
   if (!parsed.has(id)) {
@@ -61,7 +62,8 @@ function resolves(parsed: Parsed, chunks: Chunks, prefix: string, id: string, pa
   if (!chunks.has(key)) return false;
   let value = parseChunk(parsed, chunks, key);
   for (const step of path.split(":").slice(1)) {
-    if (value === null || typeof value !== "object" || !Object.hasOwn(value, step)) return false;
+    // React drops `__proto__` keys as it decodes, so a path through one names nothing (its decoder throws).
+    if (step === PROTO || value === null || typeof value !== "object" || !Object.hasOwn(value, step)) return false;
     value = (value as Record<string, unknown>)[step];
   }
   return true;
@@ -109,7 +111,8 @@ export function replyProblem(chunks: Chunks, prefix = ""): string | null {
         if ((budget.count += value.length + 1) > ARRAY_BUDGET && budget.fork) return "the arguments are too large";
         for (const item of value) stack.push([item, budget]);
       } else if (value && typeof value === "object") {
-        for (const item of Object.values(value)) stack.push([item, null]);
+        // React deletes a `__proto__` key without decoding what it holds, so nothing under it counts.
+        for (const [key, item] of Object.entries(value)) if (key !== PROTO) stack.push([item, null]);
       }
     }
   }

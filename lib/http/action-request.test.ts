@@ -49,6 +49,8 @@ describe("server-action requests our pages send pass", () => {
     ["form data (useActionState)", [null, form]],
     ["a date", [new Date(0)]],
     ["the same object twice", [shared, shared]],
+    // React drops a `__proto__` key unread, so a large list under one is no "Maximum array nesting" (the fuzzer's find).
+    ["a large list under a __proto__ key", [JSON.parse(`{"__proto__": ["${"A".repeat(1_000_000)}", ""]}`)]],
   ])("%s", async (_name, args) => {
     expect(await refuseActionRequest(actionRequest(await encodeReply(args)))).toBeNull();
   });
@@ -87,6 +89,12 @@ describe("hostile server-action requests are refused before Next decodes them", 
     const dangling = noScriptForm({ "$ACTION_1:0": JSON.stringify({ id: "7f00aa", bound: "$@9" }) });
     const request = new Request(`${BASE}/sign-in`, { method: "POST", headers: { origin: BASE }, body: dangling });
     expect(await refuseActionRequest(request)).toMatchObject({ status: 400 });
+  });
+
+  it("a reference through a __proto__ key → 400 (React drops the key, then finds nothing there)", async () => {
+    const body = JSON.stringify(["doc-id", JSON.parse('{"__proto__": {"a": 1}}'), "$0:1:__proto__:a"]);
+    expect(body).toContain('"__proto__":{"a":1}');
+    expect(await refuseActionRequest(actionRequest(body))).toMatchObject({ status: 400 });
   });
 
   it("a reference to a chunk that is not JSON → 400 (the fuzzer's find: it threw instead)", async () => {
