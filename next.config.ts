@@ -58,7 +58,14 @@ const nextConfig: NextConfig = {
   // A section may hold 512 KB of editor JSON; the default action body limit is 1 MB.
   // proxy.ts makes Next buffer request bodies, silently cut at this size: above the 10 MB image
   // limit, so an oversized upload is a 413 from lib/media/upload-body.ts, never a cut-off image.
-  experimental: { serverActions: { bodySizeLimit: "2mb" }, proxyClientMaxBodySize: "11mb" },
+  experimental: {
+    serverActions: { bodySizeLimit: "2mb" },
+    proxyClientMaxBodySize: "11mb",
+    // A page's data fetch or server action that the network cuts off waits for the network and is sent again.
+    // Without it Next falls back to loading the page anew, which offline is the browser's error page: a live doc
+    // refreshing its data (components/collab/live-doc.tsx) as the network drops lost its editor and typing.
+    useOffline: true,
+  },
   async headers() {
     // Later entries win for the same header: /s/* gets no-referrer and noindex.
     return [

@@ -118,8 +118,8 @@ export function LiveDocProvider({
     if (!session) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let owed = false;
-    // Only while the network is there: a refresh whose request fails makes Next fall back to loading the page
-    // anew ("Falling back to browser navigation"), which offline is the browser's error page, editor and all.
+    // Only while the network is there: no request that cannot succeed. One the network cuts off midway waits for it
+    // and is sent again (next.config.ts `useOffline`; without it Next loaded the page anew: the browser's error page).
     const refresh = () => {
       if (!navigator.onLine || !session.getStatus().connected) return void (owed = true);
       owed = false;

@@ -97,3 +97,46 @@ test("typing offline stays on the device and merges on reconnect, also after the
   expect((await kept()).filter((name) => name.startsWith("design-review-live:"))).toEqual([]);
   await close();
 });
+
+test("the network dropping while the page fetches its data again leaves the page and its editor as they are", async ({
+  browser,
+}) => {
+  const { owner, ownerCtx, page, url, close } = await ownerAndMember(browser, "MEMBER", "Refresh cut off");
+  await startEditing(owner, "Design Overview");
+  await owner.waitForLoadState("networkidle");
+  // The page's next fetch of its data (after its own store) is cut off by the network going away. Next used to fall
+  // back to loading the page anew, which offline is the browser's error page: editor, typing and banner gone.
+  const path = new URL(url).pathname;
+  let cut = false;
+  let fetched = 0;
+  await owner.route(
+    (u) => u.pathname === path,
+    async (route) => {
+      const request = route.request();
+      if (request.method() !== "GET" || request.headers()["rsc"] !== "1") return route.fallback();
+      if (cut) {
+        fetched += 1;
+        return route.fallback();
+      }
+      cut = true;
+      await ownerCtx.setOffline(true);
+      return route.abort("internetdisconnected");
+    },
+  );
+  await owner.keyboard.type("Before the cut.");
+  await expect.poll(() => cut, { timeout: 30_000 }).toBe(true);
+
+  await expect(banner(owner)).toBeVisible();
+  await owner.keyboard.type(" After the cut.");
+  await expect(banner(owner)).toHaveText(keptOnDevice);
+  await expect(overview(owner)).toContainText("Before the cut. After the cut.");
+  expect(owner.url()).toBe(url);
+
+  // Back online: the typing merges, and the page's data is fetched once more (its stamps, the outline's count).
+  await ownerCtx.setOffline(false);
+  await expect(overview(page)).toContainText("Before the cut. After the cut.");
+  await expect(banner(owner)).toHaveCount(0);
+  await expect.poll(() => fetched, { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(owner.url()).toBe(url);
+  await close();
+});
