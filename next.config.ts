@@ -41,6 +41,10 @@ const nextConfig: NextConfig = {
       linkifyjs: { browser: "./lib/editor/linkify-lite.ts" },
       // Mentions and the slash menu fetch @tiptap/suggestion (and its Floating UI) on first use.
       "@tiptap/suggestion": { browser: "./components/editor/lazy-suggestion.ts" },
+      // @tiptap/react's useEditorState compares with fast-equals: our own small comparer instead (plain-equal.ts).
+      "fast-equals": { browser: "./components/editor/plain-equal.ts" },
+      // Only the Tiptap extensions the editor uses, not the package's whole index (tiptap-extensions.ts).
+      "@tiptap/extensions": { browser: "./components/editor/tiptap-extensions.ts" },
     },
     rules: {
       // No Buffer polyfill beside Yjs in the browser (the loader's header says why).

@@ -44,11 +44,14 @@ const SectionHeadings = Extension.create({
 
 export function buildEditorExtensions({
   guidance,
+  html,
   docId,
   live,
   findPeople,
 }: {
   guidance: string;
+  /** The section's HTML as the server rendered it: its code keeps those colours until edited (code-highlight.ts). */
+  html: string;
   docId: string;
   /** People who can read the doc, for @-mentions; without it "@" is just a character. */
   findPeople?: FindPeople;
@@ -68,7 +71,7 @@ export function buildEditorExtensions({
     ...(live?.extensions ?? []),
     Placeholder.configure({ placeholder: guidance || "Write this section…" }),
     SectionHeadings,
-    CodeHighlight,
+    CodeHighlight.configure({ html }),
     ImageUploads.configure({ docId }),
     MermaidPreview,
     // Editing comfort (issue 16): each in a file of its own.

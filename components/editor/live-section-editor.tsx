@@ -48,6 +48,7 @@ export function LiveSectionEditor({
   const [extensions] = useState(() =>
     buildEditorExtensions({
       guidance: section.guidance,
+      html: section.html,
       docId,
       live: liveBinding(session.doc, section.key, session.provider.awareness!),
       findPeople,

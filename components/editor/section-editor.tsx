@@ -91,7 +91,7 @@ export function SectionEditor({
 }: SectionEditorProps) {
   const [initial] = useState(() => resolveInitial(start, section));
   const [extensions] = useState(() =>
-    buildEditorExtensions({ guidance: section.guidance, docId: scope.docId, findPeople }),
+    buildEditorExtensions({ guidance: section.guidance, html: section.html, docId: scope.docId, findPeople }),
   );
 
   const editor = useEditor({ ...sectionEditorOptions(section.title), extensions, content: initial.content });

@@ -37,6 +37,30 @@ test("write three sections (with a table and a code block), reload, and see it a
   await expect(page.getByRole("navigation", { name: "Sections" }).last().getByText("3/14 written")).toBeVisible();
 });
 
+test("code keeps its colours when its section opens for editing, and is coloured again as it is changed", async ({
+  page,
+}) => {
+  await signUp(page, newUser("coder"));
+  await createDoc(page, "Coloured code");
+  await startEditing(page, "Architecture");
+  await page.keyboard.type("```sql ");
+  await page.keyboard.type("SELECT id FROM orders;");
+  await expect(statusOf(page, "architecture")).toContainText("Saved");
+  await page.reload();
+  await expect(page.locator("section#architecture pre code .hljs-keyword").first()).toHaveText(/SELECT/i);
+
+  // Opened again, the editor shows the code in the colours the page showed (the server's, until it changes).
+  const editor = await startEditing(page, "Architecture");
+  await expect(editor.locator("pre code .hljs-keyword").first()).toHaveText(/SELECT/i);
+  // Typed code is coloured by the editor itself, the old words keep theirs meanwhile.
+  await editor.locator("pre code").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" WHERE total > 10");
+  await expect(editor.locator("pre code .hljs-keyword", { hasText: /^WHERE$/ })).toBeVisible();
+  await expect(editor.locator("pre code .hljs-keyword").first()).toHaveText(/SELECT/i);
+  await expect(statusOf(page, "architecture")).toContainText("Saved");
+});
+
 test("two people edit the same section: both texts merge live in both editors", async ({ browser }) => {
   const author = newUser("alice");
   const first = await browser.newContext();
