@@ -49,7 +49,7 @@ describe("server-action requests our pages send pass", () => {
     ["form data (useActionState)", [null, form]],
     ["a date", [new Date(0)]],
     ["the same object twice", [shared, shared]],
-    // React drops a `__proto__` key unread, so a large list under one is no "Maximum array nesting" (the fuzzer's find).
+    // React drops a `__proto__` key unread: a large list under one is no "Maximum array nesting" (the fuzzer's find).
     ["a large list under a __proto__ key", [JSON.parse(`{"__proto__": ["${"A".repeat(1_000_000)}", ""]}`)]],
   ])("%s", async (_name, args) => {
     expect(await refuseActionRequest(actionRequest(await encodeReply(args)))).toBeNull();
