@@ -79,11 +79,41 @@ function readJson(file) {
   }
 }
 
-/** A check without a test count (tsc, eslint) counts as one test. */
-async function check(name, cmd, argv) {
-  say(name);
-  const code = await run(cmd, argv);
-  totals[code === 0 ? "passed" : "failed"] += 1;
+/** A check's output, stdout and stderr in the order written, kept to be printed whole once it ends. */
+function runQuietly(cmd, argv) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, {
+      stdio: ["ignore", "pipe", "pipe"],
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+    });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => chunks.push(chunk));
+    child.on("error", (error) => chunks.push(Buffer.from(`${error.message}\n`)));
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks) }));
+  });
+}
+
+/**
+ * The checks without a test count (tsc, eslint, prettier) count as one test each. They run at once, each on a core
+ * of its own (about 70 s one after another, the slowest of them at once), and each one's output is printed whole
+ * under its own heading in a fixed order, so a failure reads as if they had run one after another.
+ */
+async function checks(list) {
+  if (!list.length) return;
+  say(`${list.map((c) => c.name).join(", ")} (at once)`);
+  const started = performance.now();
+  const results = list.map((c) =>
+    runQuietly(c.cmd, c.argv).then((result) => ({ ...result, ms: performance.now() - started })),
+  );
+  for (const [i, c] of list.entries()) {
+    const { code, output, ms } = await results[i];
+    const verdict = code === 0 ? "ok" : `failed (exit ${code})`;
+    console.log(`\n\x1b[1m▷ ${c.name}: ${verdict}, ${(ms / 1000).toFixed(0)} s\x1b[0m`);
+    if (output.length) process.stdout.write(output);
+    totals[code === 0 ? "passed" : "failed"] += 1;
+  }
 }
 
 async function vitest(project, env) {
@@ -154,10 +184,18 @@ async function e2e(adminUrl, template, runId) {
 async function main() {
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
-  if (steps.includes("typecheck")) await check("typecheck", bin("tsc"), ["--noEmit"]);
-  if (steps.includes("lint")) await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-  if (steps.includes("format"))
-    await check("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+  await checks(
+    [
+      { step: "typecheck", name: "typecheck", cmd: bin("tsc"), argv: ["--noEmit"] },
+      { step: "lint", name: "lint", cmd: bin("eslint"), argv: ["--max-warnings", "0", "."] },
+      {
+        step: "format",
+        name: "format (prettier --check)",
+        cmd: bin("prettier"),
+        argv: ["--check", "--log-level", "warn", "."],
+      },
+    ].filter((c) => steps.includes(c.step)),
+  );
   if (steps.includes("unit")) await vitest("unit", {});
 
   if (steps.includes("db") || steps.includes("e2e") || steps.includes("hardening")) {

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createDoc, paragraphs, putSection } from "../fixtures/docs";
+import { createDoc, createDocThroughForm, paragraphs, putSection } from "../fixtures/docs";
 import { newUser, signUp } from "../fixtures/users";
 import { ARCHITECTURE_SECTION_TITLES } from "../../lib/testing/template-titles";
 
 test("a doc from the built-in template has every section, guidance, anchors and an outline", async ({ page }) => {
   await signUp(page, newUser("author"));
-  await createDoc(page, "Payments service v2");
+  await createDocThroughForm(page, "Payments service v2");
   await expect(page.getByRole("heading", { name: "Payments service v2", level: 1 })).toBeVisible();
   for (const title of ARCHITECTURE_SECTION_TITLES)
     await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();

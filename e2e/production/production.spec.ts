@@ -11,7 +11,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createDatabase, freePort, migrationDirs, withDatabase } from "../../scripts/lib/postgres.mjs";
 import { DEMO, runSeed } from "../../scripts/lib/seed.mjs";
-import { createDoc } from "../fixtures/docs";
+import { createDocThroughForm } from "../fixtures/docs";
 import { signIn } from "../fixtures/users";
 
 const adminUrl = process.env.E2E_ADMIN_URL ?? "";
@@ -76,7 +76,7 @@ test("fresh db → npm start → sign in, create, save, reload → SIGTERM: exit
     const page = await context.newPage();
     await signIn(page, DEMO);
     await expect(page).not.toHaveURL(/\/sign-in/);
-    const { docId } = await createDoc(page, "Production round trip");
+    const { docId } = await createDocThroughForm(page, "Production round trip");
     await page.getByRole("button", { name: "Edit Design Overview" }).click();
     await page.getByRole("textbox", { name: "Design Overview content" }).click();
     await page.keyboard.type("Served by npm start.");
