@@ -74,6 +74,9 @@ export function usePresence(session: CollabSession | null): Presence[] {
  * server data is fetched again (router.refresh), which keeps open editors as they are:
  * one small RSC request per page and change (the doc page cache answers most of them).
  */
+/** The least time between two fetches of the page's data when the server keeps saying something changed. */
+const REFRESH_GAP_MS = 2_000;
+
 export function LiveDocProvider({
   docId,
   ticketUrl,
@@ -120,22 +123,28 @@ export function LiveDocProvider({
     let owed = false;
     // Only while the network is there: no request that cannot succeed. One the network cuts off midway waits for it
     // and is sent again (next.config.ts `useOffline`; without it Next loaded the page anew: the browser's error page).
+    let last = -Infinity;
     const refresh = () => {
+      timer = null;
       if (!navigator.onLine || !session.getStatus().connected) return void (owed = true);
       owed = false;
+      last = performance.now();
       router.refresh();
     };
     const off = session.onEvent((event) => {
       // "changed": a verdict, a comment, the status, a lock; "stored": section content (the outline's written/empty
       // count, approvals gone stale); "inbox": a notification for this person (the header's badge).
       if (event.type !== "changed" && event.type !== "stored" && event.type !== "inbox") return;
-      // Several changes in a moment (a verdict and its notifications) make one refresh.
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(refresh, 150);
+      // Several changes in a moment (a verdict and its notifications) make one refresh, and a doc many people type
+      // in (a store every few seconds) at most one per REFRESH_GAP_MS: each takes the page's main thread a while.
+      if (timer) return;
+      timer = setTimeout(refresh, Math.max(150, last + REFRESH_GAP_MS - performance.now()));
     });
     // A refresh held back while offline happens once the live channel is back (what changed meanwhile included).
     const offStatus = session.subscribe(() => {
-      if (owed && navigator.onLine && session.getStatus().connected) refresh();
+      if (!owed || !navigator.onLine || !session.getStatus().connected) return;
+      if (timer) clearTimeout(timer);
+      refresh();
     });
     return () => {
       off();

@@ -95,7 +95,9 @@ export function SectionBlock({
   const session = useLiveSession();
   const liveConnected = useSessionStatusOf(session, connectedOf);
   const liveAccess = useSessionStatusOf(session, accessOf);
-  const liveHtml = useLiveHtml(session, section.key, section.html);
+  const sectionRef = useRef<HTMLElement>(null);
+  // While this page's editor shows the section, its read view is not rendered from the live fragment.
+  const liveHtml = useLiveHtml(session, section.key, section.html, sectionRef, start !== null);
   // Editing was asked for and the editor's code or the section's JSON is on its way.
   const [pending, setPending] = useState<{ focus: FocusRequest; insertOutline: boolean } | null>(null);
   const [loadFailed, setLoadFailed] = useState<string | null>(null);
@@ -121,7 +123,6 @@ export function SectionBlock({
   // The closed editor's last save: editing again starts from what it saved, not from before.
   const settling = useRef<Promise<unknown> | null>(null);
   const doneRef = useRef<(() => void) | null>(null);
-  const sectionRef = useRef<HTMLElement>(null);
   // Closed by the keyboard or the Done button: focus stays in the section (its read view: Enter edits again).
   useEffect(() => {
     if (closed) sectionRef.current?.querySelector<HTMLElement>(".section-body [data-editable]")?.focus();
