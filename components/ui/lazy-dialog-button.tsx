@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * Stands in for a component that renders its own dialog trigger button (e.g. the
@@ -31,6 +32,7 @@ export function LazyDialogButton<P extends object>({
   const wrapper = useRef<HTMLSpanElement>(null);
   const after = useRef<"none" | "focus" | "click">("none");
   const loading = useRef<Promise<void> | null>(null);
+  const ready = useHydrated();
 
   useEffect(() => {
     if (!Component) return;
@@ -65,6 +67,8 @@ export function LazyDialogButton<P extends object>({
         size={size}
         className={className}
         aria-haspopup="dialog"
+        // Server-rendered, it has no handler until the page is hydrated: a click then would be lost without a trace.
+        disabled={!ready}
         onPointerEnter={() => swapIn(wrapper.current?.contains(document.activeElement) ? "focus" : "none")}
         onFocus={() => swapIn("focus")}
         onClick={() => swapIn("click")}

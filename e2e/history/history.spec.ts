@@ -11,6 +11,7 @@ const reviewerRow = (page: Page, name: string) => panel(page).getByTestId("revie
 async function openHistoryPanel(page: Page) {
   await page.getByRole("main").getByRole("button", { name: "History", exact: true }).click();
   const sheet = page.getByRole("dialog", { name: "History" });
+  await expect(sheet).toBeVisible();
   await expect(sheet.getByTestId("history-panel-body").getByText("Loading the history…")).toHaveCount(0);
   return sheet;
 }
