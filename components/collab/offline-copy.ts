@@ -1,6 +1,7 @@
 import { clearDocument, IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { DEVICE_COPY_PREFIX, registerOpenCopy } from "./device-copies";
+import { gatherServerWrites } from "./device-writes";
 
 const PENDING_KEY = "pending";
 /** Origin of what an earlier page kept, put back into the doc: already counted when it was typed. */
@@ -24,12 +25,15 @@ export class OfflineCopy {
   private readonly ready: Promise<void>;
   private pending = 0;
   private closed = false;
+  private stopGathering = () => {};
 
   constructor(
     userId: string,
     docName: string,
     private readonly doc: Y.Doc,
     private readonly onPending: (count: number) => void,
+    /** Whether an update came from the server (its writes to the device copy are gathered: ./device-writes.ts). */
+    private readonly fromServer: (origin: unknown) => boolean = () => false,
   ) {
     this.unregister = registerOpenCopy(() => this.close());
     this.ready = this.open(`${DEVICE_COPY_PREFIX}${userId}:${docName}`).catch(() => {
@@ -46,6 +50,7 @@ export class OfflineCopy {
     if (this.closed) return;
     void locks?.request(name, { mode: "shared" }, () => this.released);
     this.persistence = new IndexeddbPersistence(name, this.doc);
+    this.stopGathering = gatherServerWrites(this.persistence, this.doc, this.fromServer);
     await this.persistence.whenSynced;
     this.write();
   }
@@ -102,6 +107,7 @@ export class OfflineCopy {
     this.closed = true;
     this.unregister();
     this.release();
+    this.stopGathering();
     return this.persistence?.destroy() ?? Promise.resolve();
   }
 

@@ -128,7 +128,13 @@ export class CollabSession {
   }
 
   private keepOnDevice(userId: string, docName: string): OfflineCopy {
-    const copy = new OfflineCopy(userId, docName, this.doc, (kept) => this.update({ kept }));
+    const copy = new OfflineCopy(
+      userId,
+      docName,
+      this.doc,
+      (kept) => this.update({ kept }),
+      (origin) => origin === this.provider,
+    );
     let loaded = false;
     void copy.whenLoaded().then(() => {
       loaded = true;
