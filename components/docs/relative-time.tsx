@@ -7,9 +7,12 @@ const subscribe = (tick: () => void) => {
   return () => clearInterval(id);
 };
 
+// One formatter for the page: making one is the costly part (each section's stamp re-renders as its section is stored).
+let rtfOnce: Intl.RelativeTimeFormat | null = null;
+
 function formatRelative(iso: string, now: number): string {
   const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const rtf = (rtfOnce ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" }));
   if (seconds < 45) return "just now";
   if (seconds < 3600) return rtf.format(-Math.round(seconds / 60), "minute");
   if (seconds < 86_400) return rtf.format(-Math.round(seconds / 3600), "hour");
