@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { createLazyComponent } from "@/components/ui/lazy-component";
 import type { SectionSummaryDTO } from "@/lib/docs/dto";
 import type { FocusRequest } from "./editor-types";
+import { LiveProse } from "./live-prose";
 import { PROSE_CLASS } from "./prose";
 
 export type SectionReadViewProps = {
@@ -49,7 +50,7 @@ export function SectionReadView({
     if (section.isEmpty) return <p className="section-empty">Nothing written yet.</p>;
     return (
       <>
-        <div ref={prose} className={PROSE_CLASS} dangerouslySetInnerHTML={{ __html: section.html }} />
+        <LiveProse ref={prose} className={PROSE_CLASS} html={section.html} />
         {diagrams}
       </>
     );
@@ -100,7 +101,7 @@ export function SectionReadView({
           <p className="section-empty hidden print:block">Not written yet.</p>
         </div>
       ) : (
-        <div ref={prose} className={PROSE_CLASS} {...common} dangerouslySetInnerHTML={{ __html: section.html }} />
+        <LiveProse ref={prose} className={PROSE_CLASS} {...common} html={section.html} />
       )}
       {!section.isEmpty && diagrams}
       {section.isEmpty && section.hasOutline && (
