@@ -76,6 +76,14 @@ export function usePresence(session: CollabSession | null): Presence[] {
  */
 /** The least time between two fetches of the page's data when the server keeps saying something changed. */
 const REFRESH_GAP_MS = 2_000;
+/**
+ * The same after a store that changed nothing else the page shows. A store's event carries what it changed
+ * (stamps, "Saved", the revision: section-block.tsx), and the read views follow the live doc; the page's data still
+ * holds the sections' versions (a verdict binds to them), fetched again this often while people keep typing. Each
+ * fetch takes the main thread for a while (tens of ms): with many people typing, one every 2 s delayed the page's own
+ * editor (bench/collab-keystroke.mjs).
+ */
+const STORED_REFRESH_GAP_MS = 10_000;
 
 export function LiveDocProvider({
   docId,
@@ -124,21 +132,28 @@ export function LiveDocProvider({
     // Only while the network is there: no request that cannot succeed. One the network cuts off midway waits for it
     // and is sent again (next.config.ts `useOffline`; without it Next loaded the page anew: the browser's error page).
     let last = -Infinity;
+    let due = Infinity;
     const refresh = () => {
       timer = null;
+      due = Infinity;
       if (!navigator.onLine || !session.getStatus().connected) return void (owed = true);
       owed = false;
       last = performance.now();
       router.refresh();
     };
     const off = session.onEvent((event) => {
-      // "changed": a verdict, a comment, the status, a lock; "stored": section content (the outline's written/empty
-      // count, approvals gone stale); "inbox": a notification for this person (the header's badge).
+      // "changed": a verdict (an approval gone stale too), a comment, the status, a lock; "stored": section content
+      // (`refresh` when a section became written or empty: the outline's count); "inbox": a notification for this
+      // person (the header's badge).
       if (event.type !== "changed" && event.type !== "stored" && event.type !== "inbox") return;
       // Several changes in a moment (a verdict and its notifications) make one refresh, and a doc many people type
       // in (a store every few seconds) at most one per REFRESH_GAP_MS: each takes the page's main thread a while.
-      if (timer) return;
-      timer = setTimeout(refresh, Math.max(150, last + REFRESH_GAP_MS - performance.now()));
+      const gap = event.type === "stored" && event.refresh !== true ? STORED_REFRESH_GAP_MS : REFRESH_GAP_MS;
+      const at = Math.max(performance.now() + 150, last + gap);
+      if (at >= due) return;
+      if (timer) clearTimeout(timer);
+      due = at;
+      timer = setTimeout(refresh, at - performance.now());
     });
     // A refresh held back while offline happens once the live channel is back (what changed meanwhile included).
     const offStatus = session.subscribe(() => {

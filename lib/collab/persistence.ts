@@ -76,6 +76,7 @@ export type CommitResult =
       updatedAt: string;
       updatedBy: { id: string; name: string };
       docRevision?: number;
+      emptinessChanged?: boolean;
     }
   | { key: string; error: string };
 
@@ -116,6 +117,7 @@ export async function commitFragment(
       updatedAt: saved.updatedAt.toISOString(),
       updatedBy: saved.updatedBy ?? actor,
       docRevision: saved.docRevision,
+      emptinessChanged: saved.emptinessChanged,
     };
   } catch (error) {
     if (isAppError(error)) return { key, error: error.message };

@@ -214,6 +214,8 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     const failed: [string, Set<string>][] = [];
     const stored: { key: string; version: number; at: string; by: { id: string; name: string } }[] = [];
     let revision: number | undefined;
+    // Whether the pages' server data must be fetched again now (else the stored event says it all: "Saved", stamps).
+    let refresh = false;
     for (const [key, authors] of dirty) {
       const entry = contents.get(key);
       if (!entry) continue;
@@ -230,6 +232,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
           if (result.changed) {
             stored.push({ key, version: result.version, at: result.updatedAt, by: result.updatedBy });
             if (result.docRevision !== undefined) revision = Math.max(revision ?? 0, result.docRevision);
+            if (result.emptinessChanged) refresh = true;
           }
         }
       } catch (error) {
@@ -243,7 +246,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     putBack(failed);
     // Every page on the doc: "Saved", the sections' stamps and the doc's revision, without a reload.
     if (stored.length)
-      document.broadcastStateless(JSON.stringify({ type: "stored", sections: stored, revision, clocks }));
+      document.broadcastStateless(JSON.stringify({ type: "stored", sections: stored, revision, clocks, refresh }));
     // What the database now holds, also when no section changed (pages confirm the edits kept on their device).
     else document.broadcastStateless(JSON.stringify({ type: "durable", clocks }));
     if (failed.length) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { planCommentAnchors } from "@/lib/comments/reconcile";
 import { db, Prisma, type Tx } from "@/lib/db";
+import { isEmptyDoc } from "@/lib/editor/text";
 import { parseSectionContent } from "@/lib/editor/validate";
 import { AppError } from "@/lib/errors";
 import { checkRemoteImages } from "@/lib/media/remote-images";
@@ -154,6 +155,7 @@ export async function commitSectionContent(input: CommitInput, opts: CommitOptio
           ? await authorOf(sql, current.updatedById)
           : { id: input.actor.id, name: input.actor.name },
       ...(written.revision !== null && { docRevision: written.revision }),
+      emptinessChanged: isEmptyDoc(current.content as JSONContent) !== isEmptyDoc(derived.content as JSONContent),
     };
   };
 

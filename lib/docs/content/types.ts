@@ -51,4 +51,6 @@ export type CommitResult = {
   updatedBy: { id: string; name: string } | null;
   /** The doc revision after the write; absent when nothing changed or for an annotation. */
   docRevision?: number;
+  /** The write made an empty section written, or a written one empty (the doc's outline counts them). */
+  emptinessChanged?: boolean;
 };
