@@ -190,6 +190,67 @@ async function explainMissing(a, b, key, mark, seen, count) {
 }
 
 /**
+ * The profile's frames in the built scripts, mapped back to their sources and names through the build's browser
+ * source maps (BENCH_JS_SOURCES=1 makes them; each script names its map in its last line); frames without a map
+ * stay as they are.
+ */
+async function symbolize(profile) {
+  const { SourceMapConsumer } = await import("source-map-js");
+  const maps = new Map();
+  const mapOf = async (url) => {
+    if (!url.includes("/_next/")) return null;
+    if (!maps.has(url)) {
+      const code = await (await fetch(url)).text();
+      const name = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+      const res = name ? await fetch(new URL(name, url)) : null;
+      maps.set(url, res?.ok ? new SourceMapConsumer(await res.json()) : null);
+    }
+    return maps.get(url);
+  };
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const map = frame.url && (await mapOf(frame.url));
+    if (!map) continue;
+    const pos = map.originalPositionFor({ line: frame.lineNumber + 1, column: Math.max(0, frame.columnNumber) });
+    if (!pos.source) continue;
+    frame.url = pos.source.replace(/^.*?(node_modules\/|\/\/\/)/, "$1");
+    frame.functionName = pos.name ?? frame.functionName;
+    frame.lineNumber = (pos.line ?? 1) - 1;
+  }
+  return profile;
+}
+
+/**
+ * BENCH_PROFILE_B=file.cpuprofile: a CPU profile of page B (Chrome DevTools format) while the writers type, and
+ * its long tasks (≥ 50 ms by the browser's own definition) summed up in the log — where B's main thread goes.
+ */
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  await page.evaluate(() => {
+    window.__long = [];
+    window.__longObserver?.disconnect();
+    window.__longObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(Math.round(e.duration));
+    });
+    window.__longObserver.observe({ type: "longtask" });
+  });
+  return {
+    async stop(file, log) {
+      const { profile } = await cdp.send("Profiler.stop");
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(file, JSON.stringify(await symbolize(profile)));
+      const long = await page.evaluate(() => window.__long);
+      const total = long.reduce((a, b) => a + b, 0);
+      log(`collab: page B profile in ${file}; ${long.length} long tasks, ${total} ms, longest ${Math.max(0, ...long)} ms`);
+      await cdp.detach();
+    },
+  };
+}
+
+/**
  * The whole measurement. `doc` is a doc of the seed (id, slug, sections [{ key }]); `appDir` is where
  * @hocuspocus/server resolves (the bench's snapshot).
  */
@@ -248,7 +309,9 @@ export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 5
       try {
         await sleep(1_000);
         log(`collab: two Chromium pages, ${count} writers, ${keystrokes} keystrokes`);
+        const profiling = count && process.env.BENCH_PROFILE_B ? await startProfile(pb) : null;
         const typed = await typeAndWatch(pa, pb, key, keystrokes, 120);
+        if (profiling) await profiling.stop(process.env.BENCH_PROFILE_B, log);
         browserRows.push({ writers: count, ...typed, load: loadAverage() });
       } finally {
         await others.stop();
