@@ -112,6 +112,23 @@ describe("live doc server", () => {
     // machine, over 20 s at load 25.
   }, 60_000);
 
+  it("asks pages to fetch their data again after a store only when a section became written or empty", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Orders" } });
+    const a = await connect(doc.id, tokenFor(actor, doc.id));
+    const events: { type: string; refresh?: boolean; sections?: { key: string }[] }[] = [];
+    a.provider.on("stateless", ({ payload }: { payload: string }) => events.push(JSON.parse(payload)));
+    const storedOf = (key: string) => events.find((e) => e.type === "stored" && e.sections?.some((s) => s.key === key));
+    // More words in a written section: the event says it all (stamps, "Saved"), the outline's count is the same.
+    typeInto(a.doc, "data-model", " have lines");
+    await until(() => !!storedOf("data-model"));
+    expect(storedOf("data-model")?.refresh).toBe(false);
+    // The first words of an empty section: the outline's written/empty count changes.
+    typeInto(a.doc, "api-design", "POST /orders");
+    await until(() => !!storedOf("api-design"));
+    expect(storedOf("api-design")?.refresh).toBe(true);
+  });
+
   it("takes in a write made outside the live doc (the API's PUT) at once", async () => {
     const { actor, workspace } = await createUser();
     const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Before" } });
