@@ -7,7 +7,10 @@ import { isEmptyDoc } from "@/lib/editor/text";
 type Block = { html: string; empty: boolean };
 type Node = Y.XmlElement | Y.XmlText | Y.XmlHook;
 
-const renderers = new WeakMap<Y.XmlFragment, () => { html: string; isEmpty: boolean }>();
+/** The section's HTML, and the same as one string per top-level block (for a read view that replaces only some). */
+export type RenderedFragment = { html: string; isEmpty: boolean; blocks: string[] };
+
+const renderers = new WeakMap<Y.XmlFragment, () => RenderedFragment>();
 
 /**
  * A section's live fragment as read-view HTML, with the same DOM-free renderer the
@@ -21,13 +24,13 @@ const renderers = new WeakMap<Y.XmlFragment, () => { html: string; isEmpty: bool
  * (and never highlights its code blocks again). What a change touched is forgotten as the
  * change happens (the renderer observes its fragment for as long as the doc lives).
  */
-export function renderFragment(fragment: Y.XmlFragment): { html: string; isEmpty: boolean } {
+export function renderFragment(fragment: Y.XmlFragment): RenderedFragment {
   let render = renderers.get(fragment);
   if (!render) renderers.set(fragment, (render = blockRenderer(fragment)));
   return render();
 }
 
-function blockRenderer(fragment: Y.XmlFragment): () => { html: string; isEmpty: boolean } {
+function blockRenderer(fragment: Y.XmlFragment): () => RenderedFragment {
   const blocks = new WeakMap<Node, Block>();
   const topLevelOf = (type: Y.AbstractType<unknown>): Node | null => {
     let t: Y.AbstractType<unknown> | null = type;
@@ -46,14 +49,14 @@ function blockRenderer(fragment: Y.XmlFragment): () => { html: string; isEmpty: 
     }
   });
   return () => {
-    let html = "";
+    const out: string[] = [];
     let isEmpty = true;
     for (const node of fragment.toArray() as Node[]) {
       let block = blocks.get(node);
       if (!block) blocks.set(node, (block = renderBlock(node)));
-      html += block.html;
+      out.push(block.html);
       isEmpty &&= block.empty;
     }
-    return { html, isEmpty };
+    return { html: out.join(""), isEmpty, blocks: out };
   };
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import type * as Y from "yjs";
 import type { CollabSession } from "./session";
 
-export type LiveHtml = { html: string; isEmpty: boolean };
+export type LiveHtml = { html: string; isEmpty: boolean; blocks?: string[] };
 
 /** The text of a fragment (all its text nodes in order), to tell whether the server's HTML still says the same. */
 function fragmentText(fragment: Y.XmlFragment): string {

@@ -10,7 +10,8 @@ import { LiveProse } from "./live-prose";
 import { PROSE_CLASS } from "./prose";
 
 export type SectionReadViewProps = {
-  section: SectionSummaryDTO;
+  /** `blocks`: the HTML block by block, when it follows the live doc (./live-prose.tsx replaces only some). */
+  section: SectionSummaryDTO & { blocks?: string[] };
   editable: boolean;
   /** The editor is on its way: keys typed now are kept for it. */
   loading: boolean;
@@ -50,7 +51,7 @@ export function SectionReadView({
     if (section.isEmpty) return <p className="section-empty">Nothing written yet.</p>;
     return (
       <>
-        <LiveProse ref={prose} className={PROSE_CLASS} html={section.html} />
+        <LiveProse ref={prose} className={PROSE_CLASS} html={section.html} blocks={section.blocks} />
         {diagrams}
       </>
     );
@@ -101,7 +102,7 @@ export function SectionReadView({
           <p className="section-empty hidden print:block">Not written yet.</p>
         </div>
       ) : (
-        <LiveProse ref={prose} className={PROSE_CLASS} {...common} html={section.html} />
+        <LiveProse ref={prose} className={PROSE_CLASS} {...common} html={section.html} blocks={section.blocks} />
       )}
       {!section.isEmpty && diagrams}
       {section.isEmpty && section.hasOutline && (
