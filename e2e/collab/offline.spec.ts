@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import * as Y from "yjs";
 import { ownerAndMember, startEditing, storedText } from "../fixtures/collab";
 import { screens } from "../fixtures/screens";
@@ -141,16 +141,28 @@ test("the network dropping while the page fetches its data again leaves the page
   await close();
 });
 
-/** Opens `url` in a new tab of `ctx` whose live server is out of reach until `reach()` (the page itself loads). */
-async function reopenUnreachable(ctx: BrowserContext, url: string) {
+/**
+ * Opens `url` in a new tab of `ctx` whose live server can be cut off (a dropped network, as the socket sees it) and
+ * let back; `reachable: false` opens it cut off (the page itself loads).
+ */
+async function openTab(ctx: BrowserContext, url: string, reachable = true) {
   const page = await ctx.newPage();
-  let reachable = false;
+  const open = new Set<WebSocketRoute>();
   await page.routeWebSocket(
     (u) => u.protocol === "ws:" || u.protocol === "wss:",
-    (ws) => (reachable ? ws.connectToServer() : ws.close({ code: 1006 })),
+    (ws) => {
+      if (!reachable) return ws.close({ code: 1006 });
+      ws.connectToServer();
+      open.add(ws);
+    },
   );
   await page.goto(url);
-  return { page, reach: () => void (reachable = true) };
+  const cut = () => {
+    reachable = false;
+    for (const ws of open) void ws.close({ code: 1006 });
+    open.clear();
+  };
+  return { page, cut, reach: () => void (reachable = true) };
 }
 
 test("the last words typed offline survive a tab closed at once, and merge once back online", async ({ browser }) => {
@@ -167,7 +179,7 @@ test("the last words typed offline survive a tab closed at once, and merge once 
   await owner.close();
   await ownerCtx.setOffline(false);
 
-  const first = await reopenUnreachable(ownerCtx, url);
+  const first = await openTab(ownerCtx, url, false);
   await expect(overview(first.page)).toContainText("Written online. Closed at once.");
   await expect(banner(first.page)).toHaveText(keptOnDevice);
   await screens(first.page, "collab-offline-closed-at-once");
@@ -175,18 +187,22 @@ test("the last words typed offline survive a tab closed at once, and merge once 
   await expect(overview(page)).toContainText("Written online. Closed at once.", { timeout: 30_000 });
   await expect(banner(first.page)).toHaveCount(0);
 
+  await first.page.close();
+
   // Again, closed the way a person closes it (the page's unload handlers run).
-  await startEditing(first.page, "Design Overview");
-  await first.page.keyboard.press("ControlOrMeta+End");
+  const { page: again, cut } = await openTab(ownerCtx, url);
+  await startEditing(again, "Design Overview");
+  await again.keyboard.press("ControlOrMeta+End");
   await ownerCtx.setOffline(true);
-  await expect(banner(first.page)).toBeVisible();
-  await first.page.keyboard.type(" Closed with its handlers.");
-  const closed = first.page.waitForEvent("close");
-  await first.page.close({ runBeforeUnload: true }); // returns before the page is gone
+  cut();
+  await expect(banner(again)).toBeVisible();
+  await again.keyboard.type(" Closed with its handlers.");
+  const closed = again.waitForEvent("close");
+  await again.close({ runBeforeUnload: true }); // returns before the page is gone
   await closed;
   await ownerCtx.setOffline(false);
 
-  const second = await reopenUnreachable(ownerCtx, url);
+  const second = await openTab(ownerCtx, url, false);
   await expect(overview(second.page)).toContainText("Closed at once. Closed with its handlers.");
   await expect(banner(second.page)).toHaveText(keptOnDevice);
   await expect(overview(page)).not.toContainText("Closed with its handlers.");
@@ -201,22 +217,22 @@ test("the last words typed offline survive a tab closed at once, and merge once 
     await expect(overview(p)).toContainText("Written online. Closed at once. Closed with its handlers.");
   }
 
-  // What a closed tab left on this device goes with its person when they sign out: the next person who uses this
-  // browser finds none of it.
+  // What a closed tab left on this device goes with its person when they sign out (here from another page): the next
+  // person who uses this browser finds none of it.
   await second.page.close();
-  const last = await ownerCtx.newPage();
-  await last.goto(url);
+  const { page: last, cut: cutLast } = await openTab(ownerCtx, url);
   await startEditing(last, "Design Overview");
   await last.keyboard.press("ControlOrMeta+End");
   await ownerCtx.setOffline(true);
+  cutLast();
   await expect(banner(last)).toBeVisible();
   await last.keyboard.type(" Signed out after.");
   await last.close();
   await ownerCtx.setOffline(false);
-  const third = await reopenUnreachable(ownerCtx, url);
-  await expect(overview(third.page)).toContainText("Signed out after.");
-  await signOut(third.page);
-  const keptHere = await third.page.evaluate(async () => ({
+  const elsewhere = await ownerCtx.newPage();
+  await elsewhere.goto(new URL("/", url).href);
+  await signOut(elsewhere);
+  const keptHere = await elsewhere.evaluate(async () => ({
     storage: Object.keys(localStorage).filter((key) => key.includes("journal")),
     databases: (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("design-review")),
   }));
