@@ -1,6 +1,9 @@
+import { JOURNAL_PREFIX, storageKeysWith } from "@/lib/collab/journal-key";
+
 /**
  * The live docs kept on this device (IndexedDB, one database per person and doc:
- * ./offline-copy.ts) are named with this prefix, so signing out can remove them all.
+ * ./offline-copy.ts) are named with this prefix, so signing out can remove them all,
+ * with their journals in localStorage (./page-journal.ts).
  * Small on purpose: the header's sign-out imports it, and y-indexeddb stays out of
  * every page that does not edit.
  */
@@ -24,12 +27,24 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
+/** Remove the journals of every person's docs (localStorage is shared by whoever uses this browser). */
+function clearJournals(): void {
+  try {
+    const storage = window.localStorage;
+    for (const key of storageKeysWith(storage, JOURNAL_PREFIX)) storage.removeItem(key);
+  } catch {
+    // Storage off limits: nothing of ours is in it.
+  }
+}
+
 /** Remove every live doc kept on this device (privacy: on sign-out). Never throws. */
 export async function clearDeviceCopies(): Promise<void> {
+  // The open copies first: closed, they write nothing more (their journals included).
+  await Promise.all([...open].map((close) => close().catch(() => undefined)));
+  open.clear();
+  clearJournals();
   try {
     if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return;
-    await Promise.all([...open].map((close) => close().catch(() => undefined)));
-    open.clear();
     const databases = await indexedDB.databases();
     await Promise.all(
       databases

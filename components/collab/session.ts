@@ -167,9 +167,9 @@ export class CollabSession {
         if (typeof clock === "number") durable.set(Number(client), Math.max(durable.get(Number(client)) ?? 0, clock));
       this.confirmIfAcknowledged();
     });
-    this.doc.on("update", (_update: Uint8Array, origin: unknown) => {
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       // This page's own editing (not the server's changes, nor what the device copy put back).
-      if (origin !== this.provider && !copy.isOrigin(origin)) copy.noteEdit();
+      if (origin !== this.provider && !copy.isOrigin(origin)) copy.noteEdit(update);
     });
     return copy;
   }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import * as Y from "yjs";
 import { ownerAndMember, startEditing, storedText } from "../fixtures/collab";
 import { screens } from "../fixtures/screens";
@@ -138,5 +138,104 @@ test("the network dropping while the page fetches its data again leaves the page
   await expect(banner(owner)).toHaveCount(0);
   await expect.poll(() => fetched, { timeout: 30_000 }).toBeGreaterThan(0);
   expect(owner.url()).toBe(url);
+  await close();
+});
+
+/**
+ * Opens `url` in a new tab of `ctx` whose live server can be cut off (a dropped network, as the socket sees it) and
+ * let back; `reachable: false` opens it cut off (the page itself loads).
+ */
+async function openTab(ctx: BrowserContext, url: string, reachable = true) {
+  const page = await ctx.newPage();
+  const open = new Set<WebSocketRoute>();
+  await page.routeWebSocket(
+    (u) => u.protocol === "ws:" || u.protocol === "wss:",
+    (ws) => {
+      if (!reachable) return ws.close({ code: 1006 });
+      ws.connectToServer();
+      open.add(ws);
+    },
+  );
+  await page.goto(url);
+  const cut = () => {
+    reachable = false;
+    for (const ws of open) void ws.close({ code: 1006 });
+    open.clear();
+  };
+  return { page, cut, reach: () => void (reachable = true) };
+}
+
+test("the last words typed offline survive a tab closed at once, and merge once back online", async ({ browser }) => {
+  const { owner, ownerCtx, page, url, docId, close } = await ownerAndMember(browser, "MEMBER", "Closed at once");
+  await startEditing(owner, "Design Overview");
+  await owner.keyboard.type("Written online.");
+  await expect(owner.locator("section#design-overview").getByRole("status").first()).toContainText("Saved");
+  await owner.waitForLoadState("networkidle");
+
+  // Offline, a few words, and the tab is closed on the last keystroke: nothing waits for the device copy.
+  await ownerCtx.setOffline(true);
+  await expect(banner(owner)).toBeVisible();
+  await owner.keyboard.type(" Closed at once.");
+  await owner.close();
+  await ownerCtx.setOffline(false);
+
+  const first = await openTab(ownerCtx, url, false);
+  await expect(overview(first.page)).toContainText("Written online. Closed at once.");
+  await expect(banner(first.page)).toHaveText(keptOnDevice);
+  await screens(first.page, "collab-offline-closed-at-once");
+  first.reach();
+  await expect(overview(page)).toContainText("Written online. Closed at once.", { timeout: 30_000 });
+  await expect(banner(first.page)).toHaveCount(0);
+
+  await first.page.close();
+
+  // Again, closed the way a person closes it (the page's unload handlers run).
+  const { page: again, cut } = await openTab(ownerCtx, url);
+  await startEditing(again, "Design Overview");
+  await again.keyboard.press("ControlOrMeta+End");
+  await ownerCtx.setOffline(true);
+  cut();
+  await expect(banner(again)).toBeVisible();
+  await again.keyboard.type(" Closed with its handlers.");
+  const closed = again.waitForEvent("close");
+  await again.close({ runBeforeUnload: true }); // returns before the page is gone
+  await closed;
+  await ownerCtx.setOffline(false);
+
+  const second = await openTab(ownerCtx, url, false);
+  await expect(overview(second.page)).toContainText("Closed at once. Closed with its handlers.");
+  await expect(banner(second.page)).toHaveText(keptOnDevice);
+  await expect(overview(page)).not.toContainText("Closed with its handlers.");
+  second.reach();
+  await expect(overview(page)).toContainText("Closed with its handlers.", { timeout: 30_000 });
+  await expect(banner(second.page)).toHaveCount(0);
+  await expect
+    .poll(() => storedText(page, docId, "design-overview"), { timeout: 30_000 })
+    .toContain("Written online. Closed at once. Closed with its handlers.");
+  for (const p of [second.page, page]) {
+    await p.reload();
+    await expect(overview(p)).toContainText("Written online. Closed at once. Closed with its handlers.");
+  }
+
+  // What a closed tab left on this device goes with its person when they sign out (here from another page): the next
+  // person who uses this browser finds none of it.
+  await second.page.close();
+  const { page: last, cut: cutLast } = await openTab(ownerCtx, url);
+  await startEditing(last, "Design Overview");
+  await last.keyboard.press("ControlOrMeta+End");
+  await ownerCtx.setOffline(true);
+  cutLast();
+  await expect(banner(last)).toBeVisible();
+  await last.keyboard.type(" Signed out after.");
+  await last.close();
+  await ownerCtx.setOffline(false);
+  const elsewhere = await ownerCtx.newPage();
+  await elsewhere.goto(new URL("/", url).href);
+  await signOut(elsewhere);
+  const keptHere = await elsewhere.evaluate(async () => ({
+    storage: Object.keys(localStorage).filter((key) => key.includes("journal")),
+    databases: (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("design-review")),
+  }));
+  expect(keptHere).toEqual({ storage: [], databases: [] });
   await close();
 });
