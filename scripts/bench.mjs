@@ -17,6 +17,7 @@
 //   BENCH_JS_SOURCES=1          build with browser source maps and print the doc page's JavaScript by package
 //   BENCH_JS_SOURCES_BY=file    … by source file instead (the largest 150)
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   docPageFacts,
@@ -404,6 +405,11 @@ async function main() {
         await stage("+ editing", r.editing.editing.chunks),
       ];
       console.log(`\n${sourcesTable(r.jsSources, byFile ? 150 : 30)}\n`);
+      // Every row, for reading with other tools (bench/out is not committed).
+      writeFileSync(
+        path.join(OUT, "js-sources.json"),
+        JSON.stringify(r.jsSources.map((s) => ({ name: s.name, gzip: Object.fromEntries(s.packages) }))),
+      );
     }
   }
   if (runs("vitals")) {
