@@ -148,6 +148,7 @@ export function CommentsRoot({
       if (selection && !selection.isCollapsed) rootPart.load();
     };
     document.addEventListener("selectionchange", onChange);
+    onChange(); // text selected while the threads were loading
     return () => document.removeEventListener("selectionchange", onChange);
   }, [canComment]);
   const root = rootPart.useLoaded();
