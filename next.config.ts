@@ -58,6 +58,17 @@ const nextConfig: NextConfig = {
           condition: { all: ["browser", "foreign", { path: /(^|[\\/])node_modules[\\/]lib0[\\/]dom\.js$/ }] },
           loaders: ["./scripts/loaders/lib0-browser-dom.cjs"],
         },
+        // Tiptap's extensions without their Markdown hooks: only @tiptap/markdown reads them (the loader says why).
+        {
+          condition: {
+            all: [
+              "browser",
+              "foreign",
+              { path: /(^|[\\/])node_modules[\\/]@tiptap[\\/]extension-[\w-]+[\\/]dist[\\/]index\.js$/ },
+            ],
+          },
+          loaders: ["./scripts/loaders/tiptap-browser-no-markdown.cjs"],
+        },
       ],
     },
   },
