@@ -5,6 +5,7 @@
 // into every editor. The browser never loads @tiptap/markdown: our Markdown is lib/markdown (markdown-it, its own
 // serializer; lib/editor/markdown.ts says why), and the editor does not read these fields. Here those properties,
 // and spreads of core's `create…MarkdownSpec(…)`, leave the extensions' object literals.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Turbopack runs webpack loaders as CommonJS
 const acorn = require("acorn");
 
 const HOOKS = new Set(["markdownTokenName", "parseMarkdown", "renderMarkdown", "markdownTokenizer", "markdownOptions"]);
