@@ -53,6 +53,22 @@ const nextConfig: NextConfig = {
           condition: { all: ["browser", "foreign", { path: /(^|[\\/])node_modules[\\/]lib0[\\/]buffer\.js$/ }] },
           loaders: ["./scripts/loaders/lib0-browser-buffer.cjs"],
         },
+        // Nor lib0/schema.js beside lib0/dom.js: dom.js's unused module-level schemas (the loader's header says why).
+        {
+          condition: { all: ["browser", "foreign", { path: /(^|[\\/])node_modules[\\/]lib0[\\/]dom\.js$/ }] },
+          loaders: ["./scripts/loaders/lib0-browser-dom.cjs"],
+        },
+        // Tiptap's extensions without their Markdown hooks: only @tiptap/markdown reads them (the loader says why).
+        {
+          condition: {
+            all: [
+              "browser",
+              "foreign",
+              { path: /(^|[\\/])node_modules[\\/]@tiptap[\\/]extension-[\w-]+[\\/]dist[\\/]index\.js$/ },
+            ],
+          },
+          loaders: ["./scripts/loaders/tiptap-browser-no-markdown.cjs"],
+        },
       ],
     },
   },

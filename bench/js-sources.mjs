@@ -36,8 +36,14 @@ function bytesBySource(code, map) {
   return out;
 }
 
-/** gzip bytes per package over these script URLs (each fetched with its source map). */
-export async function attributeScripts(base, urls) {
+/** A source path without Turbopack's scheme and project prefix: the finer grouping of `BENCH_JS_SOURCES_BY=file`. */
+export function fileOf(source) {
+  if (!source) return "(unmapped: runtime, glue)";
+  return source.replace(/^[a-z]+:\/\/\/?/i, "").replace(/^\[project\]\//, "");
+}
+
+/** gzip bytes per package (or per source file, given `fileOf`) over these script URLs, each with its source map. */
+export async function attributeScripts(base, urls, nameOf = packageOf) {
   const byPackage = new Map();
   let unmapped = 0;
   for (const url of urls) {
@@ -54,7 +60,7 @@ export async function attributeScripts(base, urls) {
     const raw = bytesBySource(code, await mapRes.json());
     const total = [...raw.values()].reduce((a, b) => a + b, 0);
     for (const [source, n] of raw) {
-      const name = packageOf(source);
+      const name = nameOf(source);
       byPackage.set(name, (byPackage.get(name) ?? 0) + (gzip * n) / total);
     }
   }

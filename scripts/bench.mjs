@@ -15,7 +15,9 @@
 //   BENCH_WRITERS_PER_SECTION=2 writers sharing a section (conflicts); 1 = each its own
 //   BENCH_PROFILE=1             also profile the doc page (node --cpu-prof) and print where the CPU goes
 //   BENCH_JS_SOURCES=1          build with browser source maps and print the doc page's JavaScript by package
+//   BENCH_JS_SOURCES_BY=file    … by source file instead (the largest 150)
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   docPageFacts,
@@ -29,7 +31,7 @@ import {
 } from "../bench/doc-page.mjs";
 import { keystrokeTable, runKeystrokeBench } from "../bench/collab-keystroke.mjs";
 import { chunkTable, jsTable, measureEditing, measurePages } from "../bench/js-size.mjs";
-import { attributeScripts, sourcesTable } from "../bench/js-sources.mjs";
+import { attributeScripts, fileOf, packageOf, sourcesTable } from "../bench/js-sources.mjs";
 import { installSignalHandlers, onCleanup, runCleanup } from "../bench/lib/cleanup.mjs";
 import { acquireDatabase } from "../bench/lib/database.mjs";
 import { describeMachine, fmt, kb, loadAverage, machineTable, table } from "../bench/lib/report.mjs";
@@ -265,7 +267,8 @@ function renderSections(r) {
         `\n\nLargest script files of the doc page (reading):\n\n` +
         chunkTable(r.js.find((x) => x.name === "doc page (reading)")) +
         (r.jsSources
-          ? "\n\nBy package, gzip KB (bench/js-sources.mjs; this run was built with browser source maps, " +
+          ? `\n\nBy ${process.env.BENCH_JS_SOURCES_BY === "file" ? "source file" : "package"}, gzip KB` +
+            " (bench/js-sources.mjs; this run was built with browser source maps, " +
             "whose comment lines add a little to every script):\n\n" +
             sourcesTable(r.jsSources)
           : ""),
@@ -386,12 +389,14 @@ async function main() {
     });
     r.editing = await measureEditing({ base: app.base, cookie, slug: seedData.doc.slug, log, outDir: OUT });
     if (process.env.BENCH_JS_SOURCES === "1" && r.editing.editing) {
-      log("JavaScript by package (browser source maps; BENCH_JS_SOURCES=1)");
+      const byFile = process.env.BENCH_JS_SOURCES_BY === "file";
+      log(`JavaScript by ${byFile ? "source file" : "package"} (browser source maps; BENCH_JS_SOURCES=1)`);
       const stage = async (name, chunks) => ({
         name,
         packages: await attributeScripts(
           app.base,
           chunks.map((c) => c.url),
+          byFile ? fileOf : packageOf,
         ),
       });
       r.jsSources = [
@@ -399,7 +404,12 @@ async function main() {
         await stage("+ live read view", r.editing.reading.chunks),
         await stage("+ editing", r.editing.editing.chunks),
       ];
-      console.log(`\n${sourcesTable(r.jsSources)}\n`);
+      console.log(`\n${sourcesTable(r.jsSources, byFile ? 150 : 30)}\n`);
+      // Every row, for reading with other tools (bench/out is not committed).
+      writeFileSync(
+        path.join(OUT, "js-sources.json"),
+        JSON.stringify(r.jsSources.map((s) => ({ name: s.name, gzip: Object.fromEntries(s.packages) }))),
+      );
     }
   }
   if (runs("vitals")) {

@@ -1,5 +1,5 @@
-// The comment UI as one lazy chunk (see lazy-comments.tsx): nothing of it shows before the threads arrive.
+// The comment threads' UI as one lazy chunk (see lazy-comments.tsx): nothing of it shows before the threads arrive.
+// The selection's Comment button and the composer (comments-root.tsx) come in a chunk of their own, when needed.
 export { BlockingNotice } from "./blocking-notice";
 export { CommentsColumn } from "./comments-column";
-export { CommentsRoot } from "./comments-root";
 export { SectionThreads } from "./section-threads";

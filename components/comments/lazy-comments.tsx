@@ -4,47 +4,59 @@ import { useEffect, useSyncExternalStore, type ComponentProps } from "react";
 import type * as MemberActions from "@/app/(app)/docs/[slug]/comment-actions";
 import type * as GuestActions from "@/app/s/[token]/comment-actions";
 import { useLiveSession } from "@/components/collab/live-doc";
-import { comments, type CommentsTransport } from "./comments-store";
+import { comments, useComments, type CommentsTransport } from "./comments-store";
 
 /*
- * Comment threads, their lists, the composer and the review panel's "blocked by" note
- * render nothing until the doc's threads arrive after hydration, so their code (~6 KB
- * gzip) is not in the page's first JavaScript: the wrapper below starts loading the
- * threads and that code at the same moment, and each part appears once both are here.
+ * Comment threads, their lists and the review panel's "blocked by" note render nothing
+ * until the doc's threads arrive after hydration, so their code is not in the page's
+ * first JavaScript: the wrapper below starts loading the threads and that code at the
+ * same moment, and each part appears once both are here.
+ *
+ * The selection's "Comment" button, the composer and the highlighting of anchored words
+ * (comments-root.tsx, ~1.6 KB gzip) have nothing to do on a doc without threads until
+ * someone selects text or asks to comment on a section: they load then (a comment needs
+ * the network anyway), or at once when the doc has threads to highlight.
  */
 type UI = typeof import("./comments-ui");
+type RootUI = typeof import("./comments-root");
 
-let loading: Promise<UI> | null = null;
-let loaded: UI | null = null;
-const listeners = new Set<() => void>();
-
-function loadUI(): void {
-  loading ??= import("./comments-ui").then(
-    (ui) => {
-      loaded = ui;
-      listeners.forEach((l) => l());
-      return ui;
+/** One lazily imported part: loaded once, shared by every component that shows it. */
+function lazyPart<T>(load: () => Promise<T>) {
+  let loading: Promise<T> | null = null;
+  let loaded: T | null = null;
+  const listeners = new Set<() => void>();
+  const subscribe = (l: () => void) => {
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  };
+  return {
+    load(): void {
+      loading ??= load().then(
+        (part) => {
+          loaded = part;
+          listeners.forEach((l) => l());
+          return part;
+        },
+        (error: unknown) => {
+          loading = null; // the next ask tries the network again
+          throw error;
+        },
+      );
+      loading.catch(() => {});
     },
-    (error: unknown) => {
-      loading = null; // the next page start tries the network again
-      throw error;
+    useLoaded(): T | null {
+      return useSyncExternalStore(
+        subscribe,
+        () => loaded,
+        () => null,
+      );
     },
-  );
-  loading.catch(() => {});
+  };
 }
 
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => void listeners.delete(l);
-};
-
-function useUI(): UI | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => loaded,
-    () => null,
-  );
-}
+const uiPart = lazyPart<UI>(() => import("./comments-ui"));
+const rootPart = lazyPart<RootUI>(() => import("./comments-root"));
+const useUI = uiPart.useLoaded;
 
 /**
  * The server actions the threads talk to, handed down by the server component that
@@ -104,7 +116,7 @@ export function CommentsRoot({
   const modeKey = actions.kind === "guest" ? `g:${actions.token}` : `m:${actions.docId}`;
   useEffect(() => {
     comments.start(transportFor(actions), sections);
-    loadUI();
+    uiPart.load();
     return () => comments.stop();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one start per doc/link
   }, [modeKey]);
@@ -123,8 +135,24 @@ export function CommentsRoot({
       clearTimeout(timer);
     };
   }, [session]);
-  const ui = useUI();
-  return ui ? <ui.CommentsRoot sections={sections} /> : null;
+  const { data, composer } = useComments();
+  const canComment = !!data?.me.canComment;
+  const needed = !!composer || (data?.threads.length ?? 0) > 0;
+  useEffect(() => {
+    if (needed) rootPart.load();
+  }, [needed]);
+  useEffect(() => {
+    if (!canComment) return;
+    const onChange = () => {
+      const selection = window.getSelection();
+      if (selection && !selection.isCollapsed) rootPart.load();
+    };
+    document.addEventListener("selectionchange", onChange);
+    onChange(); // text selected while the threads were loading
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, [canComment]);
+  const root = rootPart.useLoaded();
+  return root ? <root.CommentsRoot sections={sections} /> : null;
 }
 
 export function SectionThreads(props: ComponentProps<UI["SectionThreads"]>) {

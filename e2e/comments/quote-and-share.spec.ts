@@ -22,6 +22,10 @@ test("a comment keeps the words it was written on and says when they changed", a
     200,
   );
   await page.goto(url);
+  // A doc without threads: the Comment button and the composer are fetched on the first selection.
+  await selectText(page, "design-overview", "one minute");
+  await expect(page.getByRole("button", { name: "Comment", exact: true })).toBeVisible();
+  await screens(page, "comment-button-first-selection");
   await commentOn(page, "one minute", "Why only one minute?");
   const card = thread(page, "Why only one minute?");
   await expect(card.getByTestId("thread-quote")).toHaveText("one minute");
