@@ -8,6 +8,7 @@
 // alone runs the full one (30 s, 10,000). HARDENING_SECONDS / HARDENING_FUZZ_TOTAL override.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { ROOT, withDatabase } from "./lib/postgres.mjs";
 import {
@@ -117,6 +118,12 @@ async function checks(list) {
   }
 }
 
+/**
+ * Vitest's default (cores - 1 workers) runs the database files one at a time on a 2-core machine: its worker kept one
+ * core busy while PostgreSQL took well under a core (~50 s of CPU over the whole step), so they get two workers.
+ */
+const workersOf = { db: Math.max(2, availableParallelism() - 1) };
+
 async function vitest(project, env) {
   say(`vitest ${project}`);
   const out = path.join(REPORTS, `vitest-${project}.json`);
@@ -129,6 +136,7 @@ async function vitest(project, env) {
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${out}`,
+      ...(workersOf[project] ? [`--maxWorkers=${workersOf[project]}`] : []),
       ...files,
       ...(namePattern ? ["-t", namePattern] : []),
     ],
