@@ -34,6 +34,8 @@ const nextConfig: NextConfig = {
   // Lets concurrent builds in one checkout (dev, e2e, benchmarks) keep out of each other's way.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // `npm test` type-checks the tree (route types included) before it builds for e2e, and says so: not twice.
+  typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_TYPECHECK === "off" },
   // The browser finds links with our own small finder instead of linkify's domain tables
   // (lib/editor/linkify-lite.ts says why); the server's code keeps the real packages.
   turbopack: {
@@ -85,6 +87,9 @@ const nextConfig: NextConfig = {
     // Without it Next falls back to loading the page anew, which offline is the browser's error page: a live doc
     // refreshing its data (components/collab/live-doc.tsx) as the network drops lost its editor and typing.
     useOffline: true,
+    // Turbopack keeps a build cache in .next/cache for the next build; `npm test` on CI (a fresh checkout each
+    // time) turns it off: nothing would read it, and writing it took a minute beside the build's type check.
+    turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== "off",
   },
   async headers() {
     // Later entries win for the same header: /s/* gets no-referrer and noindex.

@@ -8,6 +8,7 @@
 // alone runs the full one (30 s, 10,000). HARDENING_SECONDS / HARDENING_FUZZ_TOTAL override.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { ROOT, withDatabase } from "./lib/postgres.mjs";
 import {
@@ -113,8 +114,15 @@ async function checks(list) {
     console.log(`\n\x1b[1m▷ ${c.name}: ${verdict}, ${(ms / 1000).toFixed(0)} s\x1b[0m`);
     if (output.length) process.stdout.write(output);
     totals[code === 0 ? "passed" : "failed"] += 1;
+    if (c.step === "typecheck") typeChecked = code === 0;
   }
 }
+
+/**
+ * Vitest's default (cores - 1 workers) runs the database files one at a time on a 2-core machine: its worker kept one
+ * core busy while PostgreSQL took well under a core (~50 s of CPU over the whole step), so they get two workers.
+ */
+const workersOf = { db: Math.max(2, availableParallelism() - 1) };
 
 async function vitest(project, env) {
   say(`vitest ${project}`);
@@ -128,6 +136,7 @@ async function vitest(project, env) {
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${out}`,
+      ...(workersOf[project] ? [`--maxWorkers=${workersOf[project]}`] : []),
       ...files,
       ...(namePattern ? ["-t", namePattern] : []),
     ],
@@ -139,6 +148,18 @@ async function vitest(project, env) {
   totals.failed += report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   totals.skipped += report.numPendingTests + report.numTodoTests;
 }
+
+/** `next typegen` then `tsc --noEmit` in one child (argv: the two binaries), stopping at the first failure. */
+const TYPECHECK_WITH_ROUTE_TYPES = `
+const { spawnSync } = require("node:child_process");
+const [next, tsc] = process.argv.slice(1);
+for (const [bin, args] of [[next, ["typegen"]], [tsc, ["--noEmit"]]]) {
+  const { status, error } = spawnSync(bin, args, { stdio: "inherit" });
+  if (error) console.error(error.message);
+  if (status !== 0) process.exit(status ?? 1);
+}`;
+/** True when this run's typecheck passed: the e2e build need not type-check the same tree again. */
+let typeChecked = false;
 
 /** True when this run built the app (for e2e), so the hardening step can serve that build. */
 let builtApp = false;
@@ -162,7 +183,14 @@ async function e2e(adminUrl, template, runId) {
     console.log("e2e: E2E_REUSE_BUILD=1, serving the existing .next build");
   } else {
     say("next build");
-    if ((await run(bin("next"), ["build"], env)) !== 0) return void (totals.failed += 1);
+    const buildEnv = {
+      ...env,
+      // next.config.ts: the type check this run's typecheck step has done (route types included) is not run again.
+      ...(typeChecked ? { NEXT_BUILD_TYPECHECK: "off" } : {}),
+      // next.config.ts: a fresh CI checkout never reads Turbopack's build cache, so it is not written there.
+      ...(process.env.CI ? { NEXT_BUILD_CACHE: "off" } : {}),
+    };
+    if ((await run(bin("next"), ["build"], buildEnv)) !== 0) return void (totals.failed += 1);
   }
   builtApp = true;
   say("playwright");
@@ -186,7 +214,14 @@ async function main() {
   mkdirSync(REPORTS, { recursive: true });
   await checks(
     [
-      { step: "typecheck", name: "typecheck", cmd: bin("tsc"), argv: ["--noEmit"] },
+      // The route types first (`next typegen`: what `next build` checks pages and layouts against), so that this
+      // check is the whole of the build's own, which the e2e build then skips (typeChecked below).
+      {
+        step: "typecheck",
+        name: "typecheck",
+        cmd: process.execPath,
+        argv: ["-e", TYPECHECK_WITH_ROUTE_TYPES, bin("next"), bin("tsc")],
+      },
       { step: "lint", name: "lint", cmd: bin("eslint"), argv: ["--max-warnings", "0", "."] },
       {
         step: "format",

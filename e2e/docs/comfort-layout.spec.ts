@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createDoc } from "../fixtures/docs";
+import { shot } from "../fixtures/screens";
 import { newUser, signUp } from "../fixtures/users";
 
 // Issue 16 layout: the app header's controls never overlap and "Design Review" never wraps; the doc's header row has
@@ -50,9 +51,7 @@ async function expectHeaderInOneRow(page: Page, width: number) {
 }
 
 async function shoot(page: Page, name: string, width: number, part?: Locator) {
-  const path = `test-results/screens/${name}-${width}.png`;
-  if (part) await part.screenshot({ path });
-  else await page.screenshot({ path });
+  await shot(part ?? page, `test-results/screens/${name}-${width}.png`);
 }
 
 test("phone header, invite card and Contents hold their layout at 390, 768 and 1280 px", async ({ page }) => {

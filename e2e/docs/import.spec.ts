@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createDoc } from "../fixtures/docs";
+import { takeScreens } from "../fixtures/screens";
 import { newUser, signUp } from "../fixtures/users";
 
 const SHOTS = path.join(import.meta.dirname, "..", "..", "test-results", "screenshots");
@@ -20,6 +21,7 @@ async function importFile(page: Page, name: string, buffer: Buffer) {
 
 /** The viewport around `selector`, at desktop and phone widths. */
 async function shoot(page: Page, name: string, selector: string) {
+  if (!takeScreens) return;
   mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createDoc, paragraphs, putSection } from "../fixtures/docs";
+import { shot, takeScreens } from "../fixtures/screens";
 import { newUser, signUp } from "../fixtures/users";
 
 test("Print / Save as PDF prints the doc with its stamps and without app chrome", async ({ page }) => {
@@ -27,8 +28,8 @@ test("Print / Save as PDF prints the doc with its stamps and without app chrome"
   await page.setViewportSize({ width: 1280, height: 900 });
   // One column across the page: the sections use the width the hidden outline left.
   expect((await page.locator("main").boundingBox())!.width).toBeGreaterThan(900);
-  for (const width of [1280, 390]) {
+  for (const width of takeScreens ? [1280, 390] : []) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `test-results/export-print-${width}.png`, fullPage: true });
+    await shot(page, `test-results/export-print-${width}.png`, { fullPage: true });
   }
 });

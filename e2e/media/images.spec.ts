@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createDoc, putSection } from "../fixtures/docs";
+import { shot as keepShot } from "../fixtures/screens";
 import { newUser, signUp } from "../fixtures/users";
 import {
   dropFile,
@@ -124,7 +125,7 @@ test("an image's size, alt text and caption are set from the toolbar and kept", 
     await page.setViewportSize({ width, height });
     await page.reload();
     await expectImagesLoaded(page.locator("section#architecture"), 4);
-    await page.locator("section#architecture").screenshot({ path: `test-results/screens/media-presets-${width}.png` });
+    await keepShot(page.locator("section#architecture"), `test-results/screens/media-presets-${width}.png`);
   }
 });
 

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { shot as takeShot } from "../fixtures/screens";
 
 /** A PNG of `width` × `height` in one colour (made here; distinct colours give distinct files). */
 export async function pngFile(width: number, height: number, color: string) {
@@ -59,5 +60,4 @@ export async function expectImagesLoaded(scope: Locator, count: number) {
 }
 
 /** Keep screenshots where a person looks at them (test-results/screens/media-*.png). */
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screens/media-${name}.png`, fullPage: false });
+export const shot = (page: Page, name: string) => takeShot(page, `test-results/screens/media-${name}.png`);
