@@ -37,6 +37,20 @@ function useDocStamp(docId: string, initial: DocStamp): DocStamp {
 }
 
 /**
+ * The doc's revision as the page goes on: the one its data was loaded with, or a newer one a live store announced
+ * (the page's data is fetched again at most every few seconds while people type; read views follow the live doc).
+ * A verdict names the revision its reviewer read.
+ */
+export function useLatestRevision(docId: string, loaded: number): number {
+  const published = useSyncExternalStore(
+    subscribe,
+    () => latest.get(docId)?.revision,
+    () => undefined,
+  );
+  return Math.max(loaded, published ?? 0);
+}
+
+/**
  * "Last Updated: 5 minutes ago by Ada" (header) or "2026-11-26 by Ada · revision 7"
  * (footer, the template's shape; the revision when `initial` has one).
  */

@@ -6,7 +6,7 @@ import type { SuggestionOptions } from "@tiptap/suggestion";
  * @tiptap/suggestion, fetched on first use. The package imports Floating UI for a popup we do not use (our menus
  * are components/ui/suggestion-list.ts): ~11 KB gzip in every editor, slash menu and @-mentions included. In the
  * browser `@tiptap/suggestion` resolves here (next.config.ts `resolveAlias`, so @tiptap/extension-mention gets this
- * too), and the package itself is fetched the first time its trigger character is typed.
+ * too), and the package itself is fetched once an editor is open, in idle time (or on the first trigger, if sooner).
  *
  * Until then a stand-in plugin holds the package's plugin key with a closed state (so `key.getState(…).active`
  * answers false). Once the package is here, the stand-in hands state, keys, decorations and its view to the real
@@ -23,6 +23,17 @@ function loadSuggestion(): Promise<SuggestionModule> {
     throw error;
   });
   return loading;
+}
+
+/**
+ * Once an editor is open the package comes in the browser's idle time, not on the first trigger only: the slash
+ * menu must work offline too (a trigger typed offline could not fetch it).
+ */
+function prefetchSuggestion(): void {
+  if (loading || typeof window === "undefined" || !navigator.onLine) return;
+  const fetchNow = () => void loadSuggestion().catch(() => {});
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fetchNow, { timeout: 3_000 });
+  else setTimeout(fetchNow, 1_000);
 }
 
 /** What a suggestion plugin's state is before it opened once (the package's own `init` says the same). */
@@ -80,6 +91,7 @@ export function Suggestion<I = unknown, TSelected = unknown>(options: Suggestion
       decorations: (state) => real?.props.decorations?.call(real, state) ?? null,
     },
     view(view) {
+      prefetchSuggestion();
       let inner: PluginView | null = real?.spec.view?.(view) ?? null;
       const self = {
         view,

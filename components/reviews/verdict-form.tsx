@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { toast } from "@/components/ui/toaster";
 import { submitVerdictAction, type VerdictActionResult } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
+import { useLatestRevision } from "@/components/docs/live-stamp";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -59,6 +60,7 @@ export function VerdictForm({
   requested,
 }: Props) {
   const router = useRouter();
+  const latestRevision = useLatestRevision(docId, revision);
   // Its code may arrive after its HTML (lazy-review-controls.tsx): inert until it has.
   const ready = useHydrated();
   const [pending, startTransition] = useTransition();
@@ -72,7 +74,12 @@ export function VerdictForm({
   function send(k: VerdictKind, text: string) {
     setFailure(null);
     startTransition(async () => {
-      const result = await submitVerdictAction(docId, { kind: k, body: text, revision, sectionVersions });
+      const result = await submitVerdictAction(docId, {
+        kind: k,
+        body: text,
+        revision: latestRevision,
+        sectionVersions,
+      });
       if (!result.ok) return setFailure(result);
       toast.success(DONE[k]);
       setBody("");

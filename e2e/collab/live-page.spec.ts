@@ -53,6 +53,18 @@ test("the doc page is live: review request, badge, sign-off, an approval going s
   await expect(panel(r).getByTestId("stale-diff").locator("ins")).toContainText("Bursts get twice the rate.");
   await screens(r, "collab-live-stale");
 
+  // The author goes on; the reviewer, reading along live, approves what they read — its revision came with the store
+  // (the page's data is fetched again only every few seconds while someone types), so no "changed since you read it".
+  await a.keyboard.type(" Limits reset hourly.");
+  await expect(saved(a, "design-overview")).toContainText("Saved");
+  await expect(r.locator("section#design-overview")).toContainText("Limits reset hourly.");
+  await panel(r)
+    .getByRole("radio", { name: /^Approve/ })
+    .check();
+  await panel(r).getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(a.getByTestId("signoff-banner")).toContainText(`Signed off by ${reviewer.name}`);
+  await expect(panel(r).getByText(/changed since you read it/)).toHaveCount(0);
+
   // A comment on the reviewer's page appears on the author's; resolving it there shows on the reviewer's.
   await selectText(r, "design-overview", "limited per key");
   await r.getByRole("button", { name: "Comment", exact: true }).click();

@@ -75,6 +75,21 @@ test("Escape and Done leave editing: the toolbar closes, the section reads as a 
   expect(text).toBe("A cache in front of the ledger. Entries are immutable.");
 });
 
+test("the slash menu works offline once an editor is open", async ({ page, context }) => {
+  await signUp(page, newUser("slash-offline"));
+  await createDoc(page, "Slash offline");
+  await startEditing(page, "Design Overview");
+  // What the open editor fetches in idle time has come; then the network goes.
+  await page.waitForLoadState("networkidle");
+  await context.setOffline(true);
+  await page.keyboard.type("/");
+  await expect(slashMenu(page).getByRole("option").first()).toHaveText(/^Heading/);
+  await page.keyboard.type("quote");
+  await page.keyboard.press("Enter");
+  await expect(editorOf(page, "Design Overview").locator("blockquote")).toHaveCount(1);
+  await context.setOffline(false);
+});
+
 test("the slash menu inserts blocks: filter as you type, arrows and Enter pick, Escape closes it", async ({ page }) => {
   await signUp(page, newUser("slasher"));
   const { docId } = await createDoc(page, "Slash blocks");
