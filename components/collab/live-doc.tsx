@@ -136,6 +136,8 @@ export function LiveDocProvider({
     const refresh = () => {
       timer = null;
       due = Infinity;
+      // Access ended (the doc deleted, this person removed): the page says why; fetched again it would say less.
+      if (session.getStatus().access === "none") return;
       if (!navigator.onLine || !session.getStatus().connected) return void (owed = true);
       owed = false;
       last = performance.now();

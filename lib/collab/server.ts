@@ -334,7 +334,16 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     if (pendingChanged.has(docId)) return;
     const timer = setTimeout(() => {
       pendingChanged.delete(docId);
-      server.hocuspocus.documents.get(`doc:${docId}`)?.broadcastStateless(JSON.stringify({ type: "changed" }));
+      const document = server.hocuspocus.documents.get(`doc:${docId}`);
+      if (!document) return;
+      const changed = () => document.broadcastStateless(JSON.stringify({ type: "changed" }));
+      // A doc being deleted announces changes too (its threads and verdicts go with it): its pages are told it is
+      // gone, rather than sent to fetch a page that no longer exists ("not found" instead of why, and typing lost).
+      void docExists(docId).then((exists) => {
+        if (exists) return changed();
+        const state = live.get(document.name);
+        if (state) forget(document, state);
+      }, changed);
     }, 100);
     timer.unref();
     pendingChanged.set(docId, timer);
