@@ -244,7 +244,9 @@ async function startProfile(page) {
       writeFileSync(file, JSON.stringify(await symbolize(profile)));
       const long = await page.evaluate(() => window.__long);
       const total = long.reduce((a, b) => a + b, 0);
-      log(`collab: page B profile in ${file}; ${long.length} long tasks, ${total} ms, longest ${Math.max(0, ...long)} ms`);
+      log(
+        `collab: page B profile in ${file}; ${long.length} long tasks, ${total} ms, longest ${Math.max(0, ...long)} ms`,
+      );
       await cdp.detach();
     },
   };
