@@ -50,6 +50,29 @@ export function useLatestRevision(docId: string, loaded: number): number {
   return Math.max(loaded, published ?? 0);
 }
 
+/** The newest version of each section a live store announced, per doc (a new object at each change). */
+const sectionVersions = new Map<string, Readonly<Record<string, number>>>();
+const NO_VERSIONS: Readonly<Record<string, number>> = Object.freeze({});
+
+export function publishSectionVersion(docId: string, key: string, version: number): void {
+  const seen = sectionVersions.get(docId) ?? NO_VERSIONS;
+  if ((seen[key] ?? 0) >= version) return;
+  sectionVersions.set(docId, { ...seen, [key]: version });
+  for (const listener of listeners) listener();
+}
+
+/** The sections' versions as the page goes on: each the newer of the page's data and a live store's. */
+export function useLatestSectionVersions(docId: string, loaded: Record<string, number>): Record<string, number> {
+  const published = useSyncExternalStore(
+    subscribe,
+    () => sectionVersions.get(docId) ?? NO_VERSIONS,
+    () => NO_VERSIONS,
+  );
+  const out = { ...loaded };
+  for (const [key, version] of Object.entries(published)) if (key in out) out[key] = Math.max(out[key] ?? 0, version);
+  return out;
+}
+
 /**
  * "Last Updated: 5 minutes ago by Ada" (header) or "2026-11-26 by Ada · revision 7"
  * (footer, the template's shape; the revision when `initial` has one).

@@ -3,7 +3,7 @@
 import { X } from "lucide-react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { Alert } from "@/components/ui/alert";
-import { publishDocStamp } from "@/components/docs/live-stamp";
+import { publishDocStamp, publishSectionVersion } from "@/components/docs/live-stamp";
 import { liveSessionFor, useLiveSession, useSessionStatusOf } from "@/components/collab/live-doc";
 import { useLiveHtml, type LiveHtml } from "@/components/collab/use-live-html";
 import { SectionPresence } from "@/components/collab/lazy-presence";
@@ -289,12 +289,15 @@ export function SectionBlock({
       if (event.type !== "stored" || !Array.isArray(event.sections)) return;
       const clocks = (event.clocks ?? {}) as Record<string, number>;
       if ((clocks[String(session.doc.clientID)] ?? 0) >= lastClock) setLiveDirty(false);
-      const mine = (event.sections as { key: string; at: string; by: PersonDTO }[]).find((s) => s.key === section.key);
+      const mine = (event.sections as { key: string; version?: number; at: string; by: PersonDTO }[]).find(
+        (s) => s.key === section.key,
+      );
       if (!mine) return;
       setLiveSaved({ at: mine.at, by: mine.by });
       setLocalStamp({ at: mine.at, by: mine.by });
       const revision = typeof event.revision === "number" ? event.revision : undefined;
       publishDocStamp(docId, { at: mine.at, by: mine.by, revision });
+      if (typeof mine.version === "number") publishSectionVersion(docId, section.key, mine.version);
     });
     return () => {
       off();

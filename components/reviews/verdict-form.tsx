@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { toast } from "@/components/ui/toaster";
 import { submitVerdictAction, type VerdictActionResult } from "@/app/(app)/docs/[slug]/review-actions";
 import { Alert } from "@/components/ui/alert";
-import { useLatestRevision } from "@/components/docs/live-stamp";
+import { useLatestRevision, useLatestSectionVersions } from "@/components/docs/live-stamp";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -60,7 +60,9 @@ export function VerdictForm({
   requested,
 }: Props) {
   const router = useRouter();
+  // What the reviewer reads follows the live doc; so does what their verdict says they read.
   const latestRevision = useLatestRevision(docId, revision);
+  const latestVersions = useLatestSectionVersions(docId, sectionVersions);
   // Its code may arrive after its HTML (lazy-review-controls.tsx): inert until it has.
   const ready = useHydrated();
   const [pending, startTransition] = useTransition();
@@ -78,7 +80,7 @@ export function VerdictForm({
         kind: k,
         body: text,
         revision: latestRevision,
-        sectionVersions,
+        sectionVersions: latestVersions,
       });
       if (!result.ok) return setFailure(result);
       toast.success(DONE[k]);
