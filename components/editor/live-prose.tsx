@@ -1,6 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState, type HTMLAttributes, type RefObject } from "react";
+import { commonEnds } from "@/lib/common-ends";
 
 /** The nodes `html` parses to (in a template: nothing runs, nothing is styled or laid out). */
 function parse(html: string): Node[] {
@@ -24,15 +25,8 @@ function splice(element: HTMLElement, start: number, count: number, nodes: Node[
 export function patchChildren(element: HTMLElement, html: string): void {
   const next = parse(html);
   const current = Array.from(element.childNodes);
-  let start = 0;
-  while (start < next.length && start < current.length && next[start]!.isEqualNode(current[start]!)) start++;
-  let endNext = next.length;
-  let endCurrent = current.length;
-  while (endNext > start && endCurrent > start && next[endNext - 1]!.isEqualNode(current[endCurrent - 1]!)) {
-    endNext--;
-    endCurrent--;
-  }
-  splice(element, start, endCurrent - start, next.slice(start, endNext));
+  const { start, endA, endB } = commonEnds(next.length, current.length, (i, j) => next[i]!.isEqualNode(current[j]!));
+  splice(element, start, endB - start, next.slice(start, endA));
 }
 
 /**
@@ -41,17 +35,10 @@ export function patchChildren(element: HTMLElement, html: string): void {
  */
 function patchBlocks(element: HTMLElement, shown: string[], blocks: string[]): boolean {
   if (element.childNodes.length !== shown.length) return false;
-  let start = 0;
-  while (start < blocks.length && start < shown.length && blocks[start] === shown[start]) start++;
-  let endNext = blocks.length;
-  let endShown = shown.length;
-  while (endNext > start && endShown > start && blocks[endNext - 1] === shown[endShown - 1]) {
-    endNext--;
-    endShown--;
-  }
-  const nodes = parse(blocks.slice(start, endNext).join(""));
-  if (nodes.length !== endNext - start) return false;
-  splice(element, start, endShown - start, nodes);
+  const { start, endA, endB } = commonEnds(blocks.length, shown.length, (i, j) => blocks[i] === shown[j]);
+  const nodes = parse(blocks.slice(start, endA).join(""));
+  if (nodes.length !== endA - start) return false;
+  splice(element, start, endB - start, nodes);
   return true;
 }
 

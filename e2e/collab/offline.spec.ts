@@ -165,6 +165,18 @@ async function openTab(ctx: BrowserContext, url: string, reachable = true) {
   return { page, cut, reach: () => void (reachable = true) };
 }
 
+/** A new tab of `ctx` on `url`, editing the end of Design Overview, offline (network and socket), `words` typed. */
+async function typeOfflineInNewTab(ctx: BrowserContext, url: string, words: string) {
+  const { page, cut } = await openTab(ctx, url);
+  await startEditing(page, "Design Overview");
+  await page.keyboard.press("ControlOrMeta+End");
+  await ctx.setOffline(true);
+  cut();
+  await expect(banner(page)).toBeVisible();
+  await page.keyboard.type(words);
+  return page;
+}
+
 test("the last words typed offline survive a tab closed at once, and merge once back online", async ({ browser }) => {
   const { owner, ownerCtx, page, url, docId, close } = await ownerAndMember(browser, "MEMBER", "Closed at once");
   await startEditing(owner, "Design Overview");
@@ -190,13 +202,7 @@ test("the last words typed offline survive a tab closed at once, and merge once 
   await first.page.close();
 
   // Again, closed the way a person closes it (the page's unload handlers run).
-  const { page: again, cut } = await openTab(ownerCtx, url);
-  await startEditing(again, "Design Overview");
-  await again.keyboard.press("ControlOrMeta+End");
-  await ownerCtx.setOffline(true);
-  cut();
-  await expect(banner(again)).toBeVisible();
-  await again.keyboard.type(" Closed with its handlers.");
+  const again = await typeOfflineInNewTab(ownerCtx, url, " Closed with its handlers.");
   const closed = again.waitForEvent("close");
   await again.close({ runBeforeUnload: true }); // returns before the page is gone
   await closed;
@@ -220,13 +226,7 @@ test("the last words typed offline survive a tab closed at once, and merge once 
   // What a closed tab left on this device goes with its person when they sign out (here from another page): the next
   // person who uses this browser finds none of it.
   await second.page.close();
-  const { page: last, cut: cutLast } = await openTab(ownerCtx, url);
-  await startEditing(last, "Design Overview");
-  await last.keyboard.press("ControlOrMeta+End");
-  await ownerCtx.setOffline(true);
-  cutLast();
-  await expect(banner(last)).toBeVisible();
-  await last.keyboard.type(" Signed out after.");
+  const last = await typeOfflineInNewTab(ownerCtx, url, " Signed out after.");
   await last.close();
   await ownerCtx.setOffline(false);
   const elsewhere = await ownerCtx.newPage();

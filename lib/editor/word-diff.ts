@@ -1,3 +1,4 @@
+import { commonEnds } from "@/lib/common-ends";
 /**
  * A word-level diff of two plain texts (longest common subsequence over words
  * and the whitespace between them), for the conflict view: what the other
@@ -64,14 +65,7 @@ export function diffWords(before: string, after: string, maxCells = MAX_DIFF_CEL
   const a = tokenize(before);
   const b = tokenize(after);
   // Edits are usually local: trimming the common ends keeps the table small.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a.length, b.length, (i, j) => a[i] === b[j]);
   const parts: DiffPart[] = [];
   push(parts, "same", a.slice(0, start).join(""));
   diffMiddle(a.slice(start, endA), b.slice(start, endB), parts, maxCells);

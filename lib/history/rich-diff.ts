@@ -1,5 +1,6 @@
 import { diffWords, hasChanges, type DiffPart } from "@/lib/editor/word-diff";
 import { toBlocks, type Block } from "./blocks";
+import { commonEnds } from "@/lib/common-ends";
 
 /**
  * Rich diff of two Tiptap docs, as a reader reviews it: blocks aligned (longest common
@@ -26,14 +27,7 @@ type Op<T> = { op: "same"; a: T; b: T } | { op: "removed"; a: T } | { op: "added
 export function align<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): Op<T>[] {
   const ka = a.map(key);
   const kb = b.map(key);
-  let start = 0;
-  while (start < a.length && start < b.length && ka[start] === kb[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && ka[endA - 1] === kb[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a.length, b.length, (i, j) => ka[i] === kb[j]);
   const ops: Op<T>[] = [];
   for (let i = 0; i < start; i++) ops.push({ op: "same", a: a[i]!, b: b[i]! });
   const n = endA - start;
