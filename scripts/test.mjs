@@ -44,6 +44,18 @@ const namePattern = args.find((a) => a.startsWith("--name="))?.slice(7);
 const REPORTS = path.join(ROOT, "test-results", "reports");
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/**
+ * What failed (and what passed only on a retry), printed last: CI keeps only the tail of the output, and a count
+ * alone does not say which test to read.
+ */
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? "")
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((l) => l.trim())
+    .find(Boolean)
+    ?.slice(0, 200) ?? "";
 /** Each step's wall time, printed at the end (what CI time goes to). */
 const timings = [];
 const say = (msg) => {
@@ -114,6 +126,7 @@ async function checks(list) {
     console.log(`\n\x1b[1m▷ ${c.name}: ${verdict}, ${(ms / 1000).toFixed(0)} s\x1b[0m`);
     if (output.length) process.stdout.write(output);
     totals[code === 0 ? "passed" : "failed"] += 1;
+    if (code !== 0) failures.push(`${c.name}: exit ${code}`);
     if (c.step === "typecheck") typeChecked = code === 0;
   }
 }
@@ -143,7 +156,16 @@ async function vitest(project, env) {
     env,
   );
   const report = readJson(out);
-  if (!report) return void (totals.failed += 1);
+  if (!report) {
+    failures.push(`vitest ${project}: no report (exit ${code})`);
+    return void (totals.failed += 1);
+  }
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(ROOT, file.name ?? "");
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === "failed");
+    for (const t of failed) failures.push(`${project} ${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (!failed.length && file.status === "failed") failures.push(`${project} ${where}: ${firstLine(file.message)}`);
+  }
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -202,8 +224,27 @@ async function e2e(adminUrl, template, runId) {
     E2E_ADMIN_URL: adminUrl,
     E2E_TEMPLATE_DB: template,
   });
-  const stats = readJson(out)?.stats;
-  if (!stats) return void (totals.failed += 1);
+  const report = readJson(out);
+  const stats = report?.stats;
+  if (!stats) {
+    failures.push(`playwright: no report (exit ${code})`);
+    return void (totals.failed += 1);
+  }
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        const last = test.results?.findLast((r) => r.status !== "passed") ?? test.results?.at(-1);
+        const name = [...titles, spec.title].filter(Boolean).join(" › ");
+        const why = firstLine(last?.error?.message ?? last?.errors?.[0]?.message ?? last?.status);
+        failures.push(
+          `${test.status === "flaky" ? "flaky (passed on retry)" : "e2e"} ${spec.file}:${spec.line} › ${name}: ${why}`,
+        );
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title === child.file ? "" : child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
   totals.passed += stats.expected + stats.flaky;
   totals.failed += stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
   totals.skipped += stats.skipped;
@@ -264,6 +305,7 @@ async function main() {
   }
 
   printTimings();
+  if (failures.length) console.log(`\nwhat failed:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`);
   console.log(
     `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
   );
