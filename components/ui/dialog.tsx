@@ -4,10 +4,18 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { useHydrated } from "./use-hydrated";
 
 /** Root. Controlled (`open`, `onOpenChange`) or not. Focus trap, Escape and scroll lock come from Radix. */
 export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
+/**
+ * Disabled until the page is hydrated: server-rendered, it opens nothing before then, and a click on it would be lost
+ * without a trace (a fresh-clone test run clicked "Import Markdown" in that moment and waited for its dialog for good).
+ */
+export function DialogTrigger({ disabled, ...props }: ComponentProps<typeof DialogPrimitive.Trigger>) {
+  const hydrated = useHydrated();
+  return <DialogPrimitive.Trigger disabled={disabled || !hydrated} {...props} />;
+}
 export const DialogClose = DialogPrimitive.Close;
 
 export type DialogContentProps = ComponentProps<typeof DialogPrimitive.Content> & {

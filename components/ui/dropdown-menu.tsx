@@ -5,6 +5,7 @@ import { Check, Circle } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 import { FLOATING_SURFACE } from "./floating-surface";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * Root. Non-modal by default: a modal menu aria-hides the rest of the page while open,
@@ -15,8 +16,14 @@ export function DropdownMenu({ modal = false, ...props }: ComponentProps<typeof 
   return <MenuPrimitive.Root modal={modal} {...props} />;
 }
 
-/** Use with `asChild` around a Button; an icon-only trigger needs an aria-label. */
-export const DropdownMenuTrigger = MenuPrimitive.Trigger;
+/**
+ * Use with `asChild` around a Button; an icon-only trigger needs an aria-label. Disabled until the page is hydrated,
+ * as DialogTrigger (./dialog.tsx): before then a click opens nothing.
+ */
+export function DropdownMenuTrigger({ disabled, ...props }: ComponentProps<typeof MenuPrimitive.Trigger>) {
+  const hydrated = useHydrated();
+  return <MenuPrimitive.Trigger disabled={disabled || !hydrated} {...props} />;
+}
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;
 
