@@ -41,7 +41,7 @@ const nextConfig: NextConfig = {
   turbopack: {
     resolveAlias: {
       linkifyjs: { browser: "./lib/editor/linkify-lite.ts" },
-      // Mentions and the slash menu fetch @tiptap/suggestion (and its Floating UI) on first use.
+      // Mentions and the slash menu fetch @tiptap/suggestion once an editor is open (without Floating UI: rules below).
       "@tiptap/suggestion": { browser: "./components/editor/lazy-suggestion.ts" },
       // @tiptap/react's useEditorState compares with fast-equals: our own small comparer instead (plain-equal.ts).
       "fast-equals": { browser: "./components/editor/plain-equal.ts" },
@@ -70,6 +70,17 @@ const nextConfig: NextConfig = {
             ],
           },
           loaders: ["./scripts/loaders/tiptap-browser-no-markdown.cjs"],
+        },
+        // @tiptap/suggestion without Floating UI: our menus place themselves (the loader's header says why).
+        {
+          condition: {
+            all: [
+              "browser",
+              "foreign",
+              { path: /(^|[\\/])node_modules[\\/]@tiptap[\\/]suggestion[\\/]dist[\\/]index\.js$/ },
+            ],
+          },
+          loaders: ["./scripts/loaders/tiptap-suggestion-no-floating-ui.cjs"],
         },
       ],
     },

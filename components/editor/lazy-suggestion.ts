@@ -3,8 +3,9 @@ import type { EditorView } from "@tiptap/pm/view";
 import type { SuggestionOptions } from "@tiptap/suggestion";
 
 /*
- * @tiptap/suggestion, fetched on first use. The package imports Floating UI for a popup we do not use (our menus
- * are components/ui/suggestion-list.ts): ~11 KB gzip in every editor, slash menu and @-mentions included. In the
+ * @tiptap/suggestion, fetched once an editor is open. The package imports Floating UI for a popup we do not use (our
+ * menus are components/ui/suggestion-list.ts): ~11 KB gzip, of which a browser build step now drops Floating UI's 8
+ * (scripts/loaders/tiptap-suggestion-no-floating-ui.cjs), and the rest need not delay an editor opening. In the
  * browser `@tiptap/suggestion` resolves here (next.config.ts `resolveAlias`, so @tiptap/extension-mention gets this
  * too), and the package itself is fetched once an editor is open, in idle time (or on the first trigger, if sooner).
  *
