@@ -253,6 +253,41 @@ async function startProfile(page) {
 }
 
 /**
+ * BENCH_TRACE_B=file.json: a Chromium trace of page B while the writers type (Chrome's JSON trace format: open it
+ * in DevTools' Performance panel), and its main thread's self time per kind of work in the log — style, layout,
+ * paint and parsing, which the CPU profile shows only as "(program)".
+ */
+async function startTrace(browser, page) {
+  await browser.startTracing(page, {
+    categories: [
+      "devtools.timeline",
+      "disabled-by-default-devtools.timeline",
+      "v8",
+      "blink.user_timing",
+      "disabled-by-default-v8.cpu_profiler",
+    ],
+  });
+  return {
+    async stop(file, log) {
+      const buffer = await browser.stopTracing();
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(file, buffer);
+      const { summarizeTrace } = await import("./lib/trace-summary.mjs");
+      const { busyMs, rows } = summarizeTrace(JSON.parse(buffer.toString("utf8")));
+      log(`collab: page B trace in ${file}; main thread busy ${busyMs.toFixed(0)} ms, self time by kind:`);
+      for (const r of rows.slice(0, 25)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
+      // The JavaScript inside it: the trace's CPU samples, mapped to sources (BENCH_JS_SOURCES=1 builds the maps).
+      const { profileFromTrace, selfTimeBySource } = await import("./lib/trace-summary.mjs");
+      const profile = profileFromTrace(JSON.parse(buffer.toString("utf8")));
+      if (!profile) return;
+      const where = selfTimeBySource(await symbolize(profile));
+      log(`collab: page B's JavaScript by self time (${where.totalMs.toFixed(0)} ms sampled):`);
+      for (const r of where.rows.slice(0, 40)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
+    },
+  };
+}
+
+/**
  * The whole measurement. `doc` is a doc of the seed (id, slug, sections [{ key }]); `appDir` is where
  * @hocuspocus/server resolves (the bench's snapshot).
  */
@@ -312,8 +347,10 @@ export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 5
         await sleep(1_000);
         log(`collab: two Chromium pages, ${count} writers, ${keystrokes} keystrokes`);
         const profiling = count && process.env.BENCH_PROFILE_B ? await startProfile(pb) : null;
+        const tracing = count && process.env.BENCH_TRACE_B ? await startTrace(browsers[1], pb) : null;
         const typed = await typeAndWatch(pa, pb, key, keystrokes, 120);
         if (profiling) await profiling.stop(process.env.BENCH_PROFILE_B, log);
+        if (tracing) await tracing.stop(process.env.BENCH_TRACE_B, log);
         browserRows.push({ writers: count, ...typed, load: loadAverage() });
       } finally {
         await others.stop();
