@@ -72,6 +72,16 @@ export function LazyDialogButton<P extends object>({
         onPointerEnter={() => swapIn(wrapper.current?.contains(document.activeElement) ? "focus" : "none")}
         onFocus={() => swapIn("focus")}
         onClick={() => swapIn("click")}
+        // A click is a press and a release on the same element. Hovering fetches the component, and when it swaps in
+        // between the two (a loaded machine, a slow hand), the release lands on the real trigger: the browser then
+        // sends the click to neither, and the dialog never opened (seen in a test run). A press counts as the click;
+        // Space clicks on its release, so its press counts too.
+        onPointerDown={(event) => {
+          if (event.button === 0) swapIn("click");
+        }}
+        onKeyDown={(event) => {
+          if (event.key === " ") swapIn("click");
+        }}
       >
         {children}
       </Button>

@@ -154,3 +154,22 @@ test("share: security headers on doc pages, shared pages, API answers and 404s",
   await guest.close();
   await close();
 });
+
+test("share: the Share button opens its dialog when its code arrives between the press and the release", async ({
+  browser,
+}) => {
+  const { page, close } = await ownerWithDoc(browser, "Pressed while loading");
+  // The button stands in for the dialog's code, fetched on hover. Pressed, held until that code has swapped the real
+  // trigger in under the pointer, then released: the browser sends the click to neither button.
+  const share = page.getByRole("button", { name: "Share", exact: true });
+  await expect(share).toBeEnabled();
+  await expect(share).not.toHaveAttribute("aria-expanded");
+  const box = (await share.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The real trigger (Radix's, with a data-state); once a dialog is open the page behind it is hidden from roles.
+  await expect(page.locator("button[data-state]").filter({ hasText: /^\s*Share\s*$/ })).toHaveCount(1);
+  await page.mouse.up();
+  await expect(page.getByRole("dialog", { name: /share/i })).toBeVisible();
+  await close();
+});
