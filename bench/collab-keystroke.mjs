@@ -272,13 +272,13 @@ async function startTrace(browser, page) {
       const buffer = await browser.stopTracing();
       const { writeFileSync } = await import("node:fs");
       writeFileSync(file, buffer);
-      const { summarizeTrace } = await import("./lib/trace-summary.mjs");
-      const { busyMs, rows } = summarizeTrace(JSON.parse(buffer.toString("utf8")));
+      const { summarizeTrace, profileFromTrace, selfTimeBySource } = await import("./lib/trace-summary.mjs");
+      const trace = JSON.parse(buffer.toString("utf8"));
+      const { busyMs, rows } = summarizeTrace(trace);
       log(`collab: page B trace in ${file}; main thread busy ${busyMs.toFixed(0)} ms, self time by kind:`);
       for (const r of rows.slice(0, 25)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
       // The JavaScript inside it: the trace's CPU samples, mapped to sources (BENCH_JS_SOURCES=1 builds the maps).
-      const { profileFromTrace, selfTimeBySource } = await import("./lib/trace-summary.mjs");
-      const profile = profileFromTrace(JSON.parse(buffer.toString("utf8")));
+      const profile = profileFromTrace(trace);
       if (!profile) return;
       const where = selfTimeBySource(await symbolize(profile));
       log(`collab: page B's JavaScript by self time (${where.totalMs.toFixed(0)} ms sampled):`);
