@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { mailboxPorts } from "./e2e/fixtures/mailbox";
 
@@ -40,7 +41,11 @@ export default defineConfig({
     },
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // scripts/test.mjs hands over the headless shell where it is installed (scripts/lib/test-env.mjs findChromium).
+      executablePath:
+        process.env.CHROMIUM_PATH ??
+        ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => existsSync(p)) ??
+        "/usr/bin/chromium",
       // Chromium as root needs --no-sandbox; the rest keep it off the closed network.
       args: [
         "--no-sandbox",
