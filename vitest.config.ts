@@ -54,14 +54,29 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // Hostile input in-process (lib/**), and load and faults against a real
-          // `next start` with a PostgreSQL of its own (e2e/hardening); see README "Hardening".
+          // Load and faults against a real `next start` and collaboration servers with a PostgreSQL of their own
+          // (e2e/hardening); see README "Hardening".
           name: "hardening",
-          include: ["lib/**/*.hardening.test.ts", "e2e/hardening/**/*.hardening.test.ts"],
+          include: ["e2e/hardening/**/*.hardening.test.ts"],
           environment: "node",
           setupFiles: ["lib/testing/db-setup.ts"],
           server: { deps: { inline: ["next-auth"] } },
           // The server tests share the machine's two cores with a server under load: one file at a time.
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Hostile input in-process (lib/**): routes and actions called directly on a database of their own. Run
+          // beside the server tests by scripts/test.mjs (those wait on servers they start, stop and kill).
+          name: "hardening-input",
+          include: ["lib/**/*.hardening.test.ts"],
+          environment: "node",
+          setupFiles: ["lib/testing/db-setup.ts"],
+          server: { deps: { inline: ["next-auth"] } },
           fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 600_000,
