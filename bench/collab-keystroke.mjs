@@ -274,15 +274,21 @@ async function startTrace(browser, page) {
       writeFileSync(file, buffer);
       const { summarizeTrace, profileFromTrace, selfTimeBySource } = await import("./lib/trace-summary.mjs");
       const trace = JSON.parse(buffer.toString("utf8"));
-      const { busyMs, rows } = summarizeTrace(trace);
+      const { busyMs, rows, long } = summarizeTrace(trace);
       log(`collab: page B trace in ${file}; main thread busy ${busyMs.toFixed(0)} ms, self time by kind:`);
       for (const r of rows.slice(0, 25)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
+      log(`collab: page B's ${long.count} tasks of 15 ms or more (${long.ms.toFixed(0)} ms), self time by kind:`);
+      for (const r of long.rows.slice(0, 15)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
       // The JavaScript inside it: the trace's CPU samples, mapped to sources (BENCH_JS_SOURCES=1 builds the maps).
       const profile = profileFromTrace(trace);
       if (!profile) return;
-      const where = selfTimeBySource(await symbolize(profile));
+      const symbolized = await symbolize(profile);
+      const where = selfTimeBySource(symbolized);
       log(`collab: page B's JavaScript by self time (${where.totalMs.toFixed(0)} ms sampled):`);
       for (const r of where.rows.slice(0, 40)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
+      const inLong = selfTimeBySource(symbolized, long.spans);
+      log(`collab: the JavaScript inside those long tasks (${inLong.totalMs.toFixed(0)} ms sampled):`);
+      for (const r of inLong.rows.slice(0, 30)) log(`  ${r.ms.toFixed(1).padStart(8)} ms  ${r.name}`);
     },
   };
 }
@@ -332,6 +338,8 @@ export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 5
   // Two browsers, each its own Chromium, both editing the section live.
   const browsers = await Promise.all([0, 1].map(() => chromium.launch({ executablePath, args: CHROMIUM_ARGS })));
   const browserRows = [];
+  // Which Chromium: findChromium prefers Debian's headless shell (the engine alone) to the full browser run headless.
+  const browserName = `${executablePath.split("/").pop()} ${browsers[0].version()}`;
   let offsets;
   try {
     const pages = [];
@@ -359,7 +367,7 @@ export async function runKeystrokeBench({ base, cookie, doc, appDir, writers = 5
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
   }
-  return { rows, browserRows, offsets, loadAtStart, loadAtEnd: loadAverage(), writers, keystrokes };
+  return { rows, browserRows, offsets, loadAtStart, loadAtEnd: loadAverage(), writers, keystrokes, browserName };
 }
 
 export function keystrokeTable(r) {
@@ -399,7 +407,8 @@ export function keystrokeTable(r) {
       : "";
   return (
     `${node}\n\n${browser}\n\n${verdict}\n\n` +
-    `_Load average at start ${r.loadAtStart}, at end ${r.loadAtEnd}. Keystrokes typed by Playwright every 120 ms; ` +
+    `_Browsers: ${r.browserName ?? "Chromium"}. Load average at start ${r.loadAtStart}, at end ${r.loadAtEnd}. ` +
+    `Keystrokes typed by Playwright every 120 ms; ` +
     `writers type a word every 250 ms each (the browsers' writers in the doc's other sections). ` +
     `Clock offset between the two pages ${fmt(r.offsets.between, 2)} ms ` +
     `(±${fmt(r.offsets.rtt / 2, 2)}), not corrected._`

@@ -21,12 +21,21 @@ function mainThreadEvents(events) {
   return best;
 }
 
-/** Self time (ms) per event name on the page's main thread, busiest first, and the busy total. */
+/** A task at least this long holds up whatever arrives meanwhile (a keystroke's message, a frame). */
+const LONG_TASK_US = 15_000;
+
+/**
+ * Self time (ms) per event name on the page's main thread, busiest first, and the busy total; the same for the
+ * tasks of LONG_TASK_US or more alone (`long`: what a late keystroke waited behind), with their spans (µs, trace
+ * clock) to find the JavaScript inside them.
+ */
 export function summarizeTrace(trace) {
   const events = mainThreadEvents(Array.isArray(trace) ? trace : trace.traceEvents).sort(
     (a, b) => a.ts - b.ts || b.dur - a.dur,
   );
   const self = new Map();
+  const longSelf = new Map();
+  const spans = [];
   const stack = [];
   let busy = 0;
   const close = (until) => {
@@ -36,18 +45,32 @@ export function summarizeTrace(trace) {
     close(e.ts);
     const parent = stack.at(-1);
     if (parent) parent.children += e.dur;
-    else busy += e.dur;
+    else {
+      busy += e.dur;
+      if (e.dur >= LONG_TASK_US) spans.push([e.ts, e.ts + e.dur]);
+    }
     const frame = { name: e.name, end: e.ts + e.dur, dur: e.dur, children: 0 };
+    frame.top = parent ? parent.top : frame;
     stack.push(frame);
-    frame.done = () => self.set(frame.name, (self.get(frame.name) ?? 0) + frame.dur - frame.children);
     e.frame = frame;
   }
-  for (const e of events) e.frame.done();
-  const rows = [...self.entries()]
-    .map(([name, us]) => ({ name, ms: us / 1000 }))
-    .filter((r) => r.ms >= 0.5)
-    .sort((a, b) => b.ms - a.ms);
-  return { busyMs: busy / 1000, rows };
+  for (const e of events) {
+    const { frame } = e;
+    const own = frame.dur - frame.children;
+    self.set(frame.name, (self.get(frame.name) ?? 0) + own);
+    if (frame.top.dur >= LONG_TASK_US) longSelf.set(frame.name, (longSelf.get(frame.name) ?? 0) + own);
+  }
+  const sorted = (map) =>
+    [...map.entries()]
+      .map(([name, us]) => ({ name, ms: us / 1000 }))
+      .filter((r) => r.ms >= 0.5)
+      .sort((a, b) => b.ms - a.ms);
+  const longMs = spans.reduce((sum, [from, to]) => sum + (to - from), 0) / 1000;
+  return {
+    busyMs: busy / 1000,
+    rows: sorted(self),
+    long: { count: spans.length, ms: longMs, rows: sorted(longSelf), spans },
+  };
 }
 
 /**
@@ -57,12 +80,17 @@ export function summarizeTrace(trace) {
 export function profileFromTrace(trace) {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const byId = new Map();
+  const starts = new Map();
+  for (const e of events)
+    if (e.name === "Profile" && typeof e.args?.data?.startTime === "number")
+      starts.set(`${e.pid}:${e.id}`, e.args.data.startTime);
   for (const e of events) {
     if (e.name !== "ProfileChunk" || !e.args?.data?.cpuProfile) continue;
     const id = `${e.pid}:${e.id}`;
     if (!byId.has(id)) byId.set(id, { nodes: new Map(), samples: [], timeDeltas: [] });
     const p = byId.get(id);
     const { cpuProfile, timeDeltas = [] } = e.args.data;
+    if (p.startTime === undefined && typeof e.args.data.startTime === "number") p.startTime = e.args.data.startTime;
     for (const n of cpuProfile.nodes ?? []) p.nodes.set(n.id, { ...n, children: [] });
     p.samples.push(...(cpuProfile.samples ?? []));
     p.timeDeltas.push(...timeDeltas);
@@ -71,15 +99,32 @@ export function profileFromTrace(trace) {
   for (const p of byId.values()) if (!best || p.samples.length > best.samples.length) best = p;
   if (!best || best.samples.length === 0) return null;
   for (const n of best.nodes.values()) if (n.parent !== undefined) best.nodes.get(n.parent)?.children.push(n.id);
-  return { nodes: [...best.nodes.values()], samples: best.samples, timeDeltas: best.timeDeltas };
+  const startTime = [...byId.entries()].find(([, p]) => p === best)?.[0];
+  return {
+    nodes: [...best.nodes.values()],
+    samples: best.samples,
+    timeDeltas: best.timeDeltas,
+    // µs on the trace's clock: with timeDeltas, each sample's time (to keep those inside given spans).
+    startTime: starts.get(startTime ?? "") ?? best.startTime,
+  };
 }
 
-/** Self time (ms) per "function (file)" of a .cpuprofile, busiest first; idle and the program's own time left out. */
-export function selfTimeBySource(profile) {
+/**
+ * Self time (ms) per "function (file)" of a .cpuprofile, busiest first; idle and the program's own time left out.
+ * With `spans` ([from, to] µs on the profile's clock, sorted) only the samples inside them.
+ */
+export function selfTimeBySource(profile, spans = null) {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   let total = 0;
+  let at = profile.startTime ?? 0;
+  let span = 0;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (spans) {
+      while (span < spans.length && spans[span][1] < at) span++;
+      if (span >= spans.length || spans[span][0] > at) return;
+    }
     const node = byNode.get(id);
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const { functionName, url } = node?.callFrame ?? {};
