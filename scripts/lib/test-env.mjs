@@ -77,8 +77,8 @@ export async function dropRunDatabases(adminUrl, runId) {
  * CHROMIUM_PATH, Debian's headless shell, Debian's /usr/bin/chromium, or Playwright's own browser; null when none.
  * Every caller runs Chromium headless. The headless shell (Debian's chromium-headless-shell, the same Blink and V8 as
  * chromium; Playwright's own default for headless runs) is preferred: the full browser, run headless, also starts a
- * renderer for its own tab-strip UI with every window and a GPU process, which on a 2-core CI machine took CPU from
- * the pages under test (README "Tests" has the figures).
+ * renderer for its own tab-strip UI with every window, which on a 2-core CI machine took CPU from the pages under
+ * test (README "Tests" has the figures).
  */
 export async function findChromium() {
   const candidates = [
