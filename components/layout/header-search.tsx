@@ -4,6 +4,7 @@ import { Search } from "lucide-react";
 import { useCallback, useEffect, useState, type ComponentType } from "react";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/ui/kbd";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type DialogProps = { open: boolean; onOpenChange: (open: boolean) => void };
 
@@ -14,6 +15,21 @@ const loadDialog = () => import("./search-dialog").then((m) => m.SearchDialog);
 function isEditing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.isContentEditable;
 }
+
+const isShortcut = (e: KeyboardEvent) =>
+  e.key.toLowerCase() === "k" && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+
+/**
+ * Ctrl/Cmd+K pressed once this code has run but before React has hydrated the header (on a loaded machine, seconds
+ * after the page looks ready): kept and acted on when the header mounts, not lost.
+ */
+let pressedEarly = false;
+function onEarlyKey(e: KeyboardEvent) {
+  if (!isShortcut(e) || e.defaultPrevented || isEditing(e.target)) return;
+  e.preventDefault();
+  pressedEarly = true;
+}
+if (typeof window !== "undefined") window.addEventListener("keydown", onEarlyKey);
 
 /**
  * The header's search button: Ctrl/Cmd+K (or a press) opens a dialog that finds docs and sections across all the
@@ -33,21 +49,34 @@ export function HeaderSearch() {
     setOpen(true);
   }, [load]);
 
+  // Disabled until hydrated: a press before then would fall into a button with no handler yet.
+  const hydrated = useHydrated();
+
   useEffect(() => {
+    window.removeEventListener("keydown", onEarlyKey);
+    const early = pressedEarly
+      ? setTimeout(() => {
+          pressedEarly = false;
+          show();
+        })
+      : undefined;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      if (e.defaultPrevented || isEditing(e.target)) return;
+      if (!isShortcut(e) || e.defaultPrevented || isEditing(e.target)) return;
       e.preventDefault();
       show();
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    return () => {
+      clearTimeout(early);
+      window.removeEventListener("keydown", onKey);
+    };
   }, [show]);
 
   return (
     <>
       <button
         type="button"
+        disabled={!hydrated}
         onClick={show}
         onPointerEnter={load}
         onFocus={load}
@@ -56,7 +85,7 @@ export function HeaderSearch() {
         data-testid="header-search"
         className={cn(
           "inline-flex size-9 shrink-0 items-center justify-center gap-2 rounded-md text-slate-600",
-          "hover:bg-slate-100 hover:text-slate-900",
+          "hover:bg-slate-100 hover:text-slate-900 disabled:pointer-events-none disabled:opacity-60",
           "md:h-8 md:w-auto md:justify-start md:border md:border-slate-200 md:px-2.5 md:text-sm md:text-slate-500",
         )}
       >
