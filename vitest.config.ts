@@ -22,6 +22,17 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
 };
 
+/** Both hardening projects: a database per file (db-setup.ts), one file at a time, minutes per test. */
+const hardening = {
+  environment: "node",
+  setupFiles: ["lib/testing/db-setup.ts"],
+  server: { deps: { inline: ["next-auth"] } },
+  // The server tests share the machine's two cores with a server under load: one file at a time.
+  fileParallelism: false,
+  testTimeout: 600_000,
+  hookTimeout: 600_000,
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -58,13 +69,7 @@ export default defineConfig({
           // (e2e/hardening); see README "Hardening".
           name: "hardening",
           include: ["e2e/hardening/**/*.hardening.test.ts"],
-          environment: "node",
-          setupFiles: ["lib/testing/db-setup.ts"],
-          server: { deps: { inline: ["next-auth"] } },
-          // The server tests share the machine's two cores with a server under load: one file at a time.
-          fileParallelism: false,
-          testTimeout: 600_000,
-          hookTimeout: 600_000,
+          ...hardening,
         },
       },
       {
@@ -74,12 +79,7 @@ export default defineConfig({
           // beside the server tests by scripts/test.mjs (those wait on servers they start, stop and kill).
           name: "hardening-input",
           include: ["lib/**/*.hardening.test.ts"],
-          environment: "node",
-          setupFiles: ["lib/testing/db-setup.ts"],
-          server: { deps: { inline: ["next-auth"] } },
-          fileParallelism: false,
-          testTimeout: 600_000,
-          hookTimeout: 600_000,
+          ...hardening,
         },
       },
     ],
