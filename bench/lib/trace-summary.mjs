@@ -87,10 +87,9 @@ export function profileFromTrace(trace) {
   for (const e of events) {
     if (e.name !== "ProfileChunk" || !e.args?.data?.cpuProfile) continue;
     const id = `${e.pid}:${e.id}`;
-    if (!byId.has(id)) byId.set(id, { nodes: new Map(), samples: [], timeDeltas: [] });
+    if (!byId.has(id)) byId.set(id, { id, nodes: new Map(), samples: [], timeDeltas: [] });
     const p = byId.get(id);
     const { cpuProfile, timeDeltas = [] } = e.args.data;
-    if (p.startTime === undefined && typeof e.args.data.startTime === "number") p.startTime = e.args.data.startTime;
     for (const n of cpuProfile.nodes ?? []) p.nodes.set(n.id, { ...n, children: [] });
     p.samples.push(...(cpuProfile.samples ?? []));
     p.timeDeltas.push(...timeDeltas);
@@ -99,13 +98,13 @@ export function profileFromTrace(trace) {
   for (const p of byId.values()) if (!best || p.samples.length > best.samples.length) best = p;
   if (!best || best.samples.length === 0) return null;
   for (const n of best.nodes.values()) if (n.parent !== undefined) best.nodes.get(n.parent)?.children.push(n.id);
-  const startTime = [...byId.entries()].find(([, p]) => p === best)?.[0];
   return {
     nodes: [...best.nodes.values()],
     samples: best.samples,
     timeDeltas: best.timeDeltas,
     // µs on the trace's clock: with timeDeltas, each sample's time (to keep those inside given spans).
-    startTime: starts.get(startTime ?? "") ?? best.startTime,
+    // (The "Profile" event that opens the chunks carries it.)
+    startTime: starts.get(best.id),
   };
 }
 
