@@ -30,26 +30,35 @@ export async function loadLiveDoc(
   return { state: row?.state ? new Uint8Array(row.state) : null, sections: row?.sections ?? [] };
 }
 
-/** A section as stored, and whether its current version was written by a live doc (this process or another). */
+/**
+ * A section as stored, whether its current version was written by a live doc (this process or another), and the
+ * content of version `since` (what the live doc last held as stored: the base an outside write is merged against).
+ */
 export async function loadSection(
   docId: string,
   key: string,
-): Promise<(StoredSection & { fromLiveDoc: boolean }) | null> {
+  since?: number,
+): Promise<(StoredSection & { fromLiveDoc: boolean; sinceContent: unknown }) | null> {
   const section = await db.section.findUnique({
     where: { documentId_key: { documentId: docId, key } },
     select: { id: true, key: true, content: true, version: true },
   });
   if (!section) return null;
-  const written = await db.sectionVersion.findFirst({
-    where: { sectionId: section.id, version: section.version },
-    select: { kind: true },
+  const versions = await db.sectionVersion.findMany({
+    where: {
+      sectionId: section.id,
+      version: { in: since === undefined ? [section.version] : [section.version, since] },
+    },
+    select: { kind: true, version: true, content: true },
     orderBy: { seq: "desc" },
   });
+  const written = versions.find((v) => v.version === section.version);
   return {
     key: section.key,
     content: section.content,
     version: section.version,
     fromLiveDoc: written?.kind === "COLLAB",
+    sinceContent: since === undefined ? null : (versions.find((v) => v.version === since)?.content ?? null),
   };
 }
 
@@ -78,7 +87,7 @@ export type CommitResult =
       docRevision?: number;
       emptinessChanged?: boolean;
     }
-  | { key: string; error: string };
+  | { key: string; error: string; conflict?: boolean };
 
 /**
  * One changed fragment becomes a section version through the content pipeline, with the
@@ -90,6 +99,7 @@ export async function commitFragment(
   key: string,
   content: JSONContent,
   authorIds: string[],
+  known?: number,
 ): Promise<CommitResult> {
   // Changes that reached this process from another one (Redis) carry no author here: the section's last editor.
   const ids = authorIds.length ? authorIds : await lastEditor(docId, key);
@@ -105,7 +115,7 @@ export async function commitFragment(
       docId,
       sectionKey: key,
       content,
-      basis: { kind: "authoritative" },
+      basis: { kind: "live", known },
       actor,
       source: "collab",
       coAuthorIds: authors.slice(1).map((a) => a.id),
@@ -120,7 +130,7 @@ export async function commitFragment(
       emptinessChanged: saved.emptinessChanged,
     };
   } catch (error) {
-    if (isAppError(error)) return { key, error: error.message };
+    if (isAppError(error)) return { key, error: error.message, conflict: error.code === "CONFLICT" };
     throw error;
   }
 }

@@ -43,10 +43,10 @@ type Client = {
   failed: () => string | null;
 };
 
-async function connect(docId: string, token: string): Promise<Client> {
+async function connect(docId: string, token: string, at = url): Promise<Client> {
   const doc = new Y.Doc();
   let failed: string | null = null;
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url: at, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: collabDocName(docId),
@@ -140,6 +140,32 @@ describe("live doc server", () => {
     });
     await until(() => text(a.doc, "data-model") === "From the API");
   });
+
+  it("merges an outside write with typing the live doc has not stored yet: both kept, nothing laid over", async () => {
+    // Stores only when the server stops: the typing below is not stored when the outside write lands.
+    const slow = createCollabServer({ port: 0, secret: SECRET, debounceMs: 60_000, maxDebounceMs: 60_000 });
+    await slow.listen();
+    try {
+      const { actor, workspace } = await createUser();
+      const { actor: other } = await createMember(workspace.id, "MEMBER", "Grace");
+      const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "A-first." } });
+      const a = await connect(doc.id, tokenFor(actor, doc.id), `ws://127.0.0.1:${slow.address.port}`);
+      typeInto(a.doc, "data-model", " A-during.");
+      const stored = await section(doc.id, "data-model");
+      expect(stored.text).toBe("A-first.");
+      // A page without the live channel (its saving editor) saves on top of the stored version: accepted.
+      await saveSection(other, doc.id, "data-model", {
+        baseVersion: stored.version,
+        content: paragraph("A-first. B-fallback."),
+      });
+      await until(() => text(a.doc, "data-model") === "A-first. A-during. B-fallback.");
+      a.provider.destroy();
+    } finally {
+      await slow.destroy();
+    }
+    const doc = await db.section.findFirstOrThrow({ where: { text: "A-first. A-during. B-fallback." } });
+    expect(doc.key).toBe("data-model");
+  }, 30_000);
 
   it("tells open pages when something they show changed (a lock, a comment, a verdict)", async () => {
     const { actor, workspace } = await createUser();

@@ -25,6 +25,7 @@ import { listenForSectionChanges, type SectionChange } from "./notify";
 import { contentHash } from "@/lib/docs/content";
 import { commitFragment, loadLiveDoc, loadSection, sameContent, storeState } from "./persistence";
 import { docIdFromName, verifyCollabToken, type CollabClaims } from "./token";
+import { mergeSectionContent } from "./merge";
 import { applyOutsideContent, changedKeys, fragmentContent, normalise } from "./ydoc";
 
 /** What a connection carries: who it is and what they may do right now. */
@@ -221,8 +222,16 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       if (!entry) continue;
       try {
         if (options.authors) (await options.authors.take(state.docId, key)).forEach((id) => authors.add(id));
-        const result = await commitFragment(state.docId, key, entry.content, [...authors]);
-        if ("error" in result) {
+        const result = await commitFragment(state.docId, key, entry.content, [...authors], state.known.get(key));
+        if ("error" in result && result.conflict) {
+          // Written outside meanwhile, not merged here yet: merged first (after this store), then stored with it
+          // (the sweep hands the doc to the store again).
+          putBack([[key, authors]]);
+          metrics.collabSectionStores.inc({ result: "refused" });
+          void takeOutsideChange({ docId: state.docId, key, version: 0 }).catch((error) =>
+            logError("collab: outside write not merged", error, { docId: state.docId, key }),
+          );
+        } else if ("error" in result) {
           metrics.collabSectionStores.inc({ result: "refused" });
           logError("collab: section not stored", new Error(result.error), { docId: state.docId, key });
         } else {
@@ -309,22 +318,33 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     const state = live.get(name);
     if (!document || !state || change.version < 0) return;
     await state.storing.catch(() => undefined);
-    if (state.known.get(change.key) === change.version) return;
-    const section = await loadSection(change.docId, change.key);
+    const since = state.known.get(change.key);
+    if (since === change.version) return;
+    const section = await loadSection(change.docId, change.key, since);
     if (!section || state.known.get(change.key) === section.version) return;
     state.known.set(change.key, section.version);
     // Stored from the live doc (by another process, through Redis): what it holds is in the shared doc already,
     // and the doc here may be ahead of it; taking it "in" would undo the typing since.
     if (section.fromLiveDoc) return;
-    let current;
-    try {
-      current = fragmentContent(document, change.key);
-    } catch {
-      current = null;
-    }
-    if (current && sameContent(current, normalise(section.content as never))) return;
+    const current = () => {
+      try {
+        return fragmentContent(document, change.key);
+      } catch {
+        return null;
+      }
+    };
+    const written = normalise(section.content as never);
+    const before = current();
+    if (before && sameContent(before, written)) return;
     if (options.claim && !(await options.claim(`outside:${change.docId}:${change.key}:${section.version}`))) return;
-    applyOutsideContent(document, change.key, section.content, SERVER_ORIGIN);
+    // The write was made on top of the stored version the live doc last held. Typing since that is not stored yet
+    // (or arrived while the write was read) is kept: the write is merged with it, not laid over it.
+    const ours = current();
+    const base = section.sinceContent ? normalise(section.sinceContent as never) : null;
+    const merged = ours && base && !sameContent(ours, base) ? mergeSectionContent(base, ours, written) : written;
+    applyOutsideContent(document, change.key, merged, SERVER_ORIGIN);
+    // What the doc now holds differs from what is stored: the next store writes the merge.
+    if (merged !== written) state.dirty.set(change.key, state.dirty.get(change.key) ?? new Set());
     announceChanged(change.docId);
   }
 

@@ -1,4 +1,4 @@
-import { commonEnds } from "@/lib/common-ends";
+import { lcsMatches } from "@/lib/lcs";
 /**
  * A word-level diff of two plain texts (longest common subsequence over words
  * and the whitespace between them), for the conflict view: what the other
@@ -24,52 +24,20 @@ function push(parts: DiffPart[], kind: DiffPart["kind"], text: string): void {
   else parts.push({ kind, text });
 }
 
-/** LCS over a[0..n) and b[0..m), appended to `parts` in order. */
-function diffMiddle(a: string[], b: string[], parts: DiffPart[], maxCells: number): void {
-  const n = a.length;
-  const m = b.length;
-  if ((n + 1) * (m + 1) > maxCells) {
-    push(parts, "removed", a.join(""));
-    push(parts, "added", b.join(""));
-    return;
-  }
-  // lengths[i * (m + 1) + j] = LCS length of a[i..] and b[j..]
-  const width = m + 1;
-  const lengths = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] =
-        a[i] === b[j]
-          ? lengths[(i + 1) * width + j + 1]! + 1
-          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push(parts, "same", a[i]!);
-      i++;
-      j++;
-    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) {
-      push(parts, "removed", a[i++]!);
-    } else {
-      push(parts, "added", b[j++]!);
-    }
-  }
-  while (i < n) push(parts, "removed", a[i++]!);
-  while (j < m) push(parts, "added", b[j++]!);
-}
-
 export function diffWords(before: string, after: string, maxCells = MAX_DIFF_CELLS): DiffPart[] {
   const a = tokenize(before);
   const b = tokenize(after);
-  // Edits are usually local: trimming the common ends keeps the table small.
-  const { start, endA, endB } = commonEnds(a.length, b.length, (i, j) => a[i] === b[j]);
+  const match = lcsMatches(a, b, maxCells);
   const parts: DiffPart[] = [];
-  push(parts, "same", a.slice(0, start).join(""));
-  diffMiddle(a.slice(start, endA), b.slice(start, endB), parts, maxCells);
-  push(parts, "same", a.slice(endA).join(""));
+  let j = 0;
+  a.forEach((word, i) => {
+    const k = match[i]!;
+    if (k < 0) return push(parts, "removed", word);
+    while (j < k) push(parts, "added", b[j++]!);
+    push(parts, "same", word);
+    j = k + 1;
+  });
+  while (j < b.length) push(parts, "added", b[j++]!);
   return parts;
 }
 

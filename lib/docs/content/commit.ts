@@ -174,7 +174,18 @@ export async function commitSectionContent(input: CommitInput, opts: CommitOptio
 
 /** The writer's basis must be the stored version, or older by annotations only. */
 async function checkBasis(sql: CommitSql, input: CommitInput, current: LockedSection): Promise<void> {
-  if (input.basis.kind === "authoritative" || input.basis.version === current.version) return;
+  if (input.basis.kind === "authoritative") return;
+  if (input.basis.kind === "live") {
+    const { known } = input.basis;
+    if (known === undefined || known >= current.version) return;
+    // Comment anchors are put back on the live content below; live docs' own versions hold what they merged.
+    const [outside] = await sql.query<{ n: number }>(Prisma.sql`
+      SELECT 1 AS n FROM "SectionVersion" WHERE "sectionId" = ${current.id} AND version > ${known}
+        AND kind NOT IN ('COLLAB', 'ANNOTATION', 'STRUCTURE') LIMIT 1`);
+    if (outside) throw new AppError("CONFLICT", "The section was written outside the live doc; merging it first.");
+    return;
+  }
+  if (input.basis.version === current.version) return;
   if (input.basis.version > current.version || input.basis.version < 1) throw await conflictError(sql, current.id);
   const [edited] = await sql.query<{ n: number }>(Prisma.sql`
     SELECT 1 AS n FROM "SectionVersion" WHERE "sectionId" = ${current.id} AND version > ${input.basis.version}

@@ -108,6 +108,30 @@ describe("commitSectionContent", () => {
     expect(last).toMatchObject({ seq: saved.seq, kind: "COLLAB", authorId: actor.id, authorIds: [actor.id, other.id] });
   });
 
+  it("refuses a live store over a version written outside the live doc that it has not merged (409)", async () => {
+    const { actor, workspace } = await createUser();
+    const doc = await createTestDoc(actor, workspace.id, { sections: { "design-overview": "One." } });
+    const live = (text: string, known: number) =>
+      commitSectionContent({
+        docId: doc.id,
+        sectionKey: "design-overview",
+        content: paragraph(text),
+        basis: { kind: "live", known },
+        actor,
+        source: "collab",
+      });
+    // The live doc stored version 3 itself; a comment anchor since (version 4) is put back on its content.
+    expect(await live("One. Two.", 2)).toMatchObject({ version: 3 });
+    await createTestThread(actor, doc.id, { quote: "Two", offset: 5 });
+    expect(await live("One. Two. Three.", 3)).toMatchObject({ version: 5 });
+    // An API write (version 6) the live doc has not taken in: its store would lay typing over it.
+    await saveSection(actor, doc.id, "design-overview", { baseVersion: 5, content: paragraph("From the API.") });
+    expect(await codeOf(live("One. Two. Three. Four.", 5))).toBe("CONFLICT");
+    expect((await versionsOf(doc.id, "design-overview")).at(-1)).toMatchObject({ version: 6, text: "From the API." });
+    // Once merged (the live doc knows version 6), it stores.
+    expect(await live("From the API. Four.", 6)).toMatchObject({ version: 7 });
+  });
+
   it("asks the one editability rule: viewers, archived and locked docs are refused, nothing written", async () => {
     const { actor, workspace } = await createUser();
     const doc = await createTestDoc(actor, workspace.id);

@@ -3,10 +3,13 @@ import type { SectionVersionKind } from "@/lib/db";
 
 /**
  * What a write is based on: the section version the writer loaded (editor saves, the API:
- * stale = 409), or nothing because the writer is the authority (the collaboration
- * server's store, which has merged every change itself).
+ * stale = 409), or nothing because the writer is the authority (a restore). The collaboration
+ * server's store is the authority over every version it has taken in (`known`): a version
+ * written since by anyone but a live doc (an API PUT, an import, a restore) is a 409 until the
+ * live doc has merged it, so a store never lays typing over a write it has not seen.
  */
-export type Basis = { kind: "version"; version: number } | { kind: "authoritative" };
+export type Basis =
+  { kind: "version"; version: number } | { kind: "authoritative" } | { kind: "live"; known: number | undefined };
 
 /** Who writes content. A guest commenter anchoring words has no account: id null. */
 export type ContentActor = { id: string | null; name: string };
