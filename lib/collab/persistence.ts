@@ -3,7 +3,7 @@ import type { JSONContent } from "@tiptap/core";
 import { db, Prisma } from "@/lib/db";
 import { plainQuery } from "@/lib/db/sql";
 import { canonicalJson } from "@/lib/docs/canonical-json";
-import { commitSectionContent } from "@/lib/docs/content";
+import { commitSectionContent, isUnmergedOutsideWrite } from "@/lib/docs/content";
 import { isAppError } from "@/lib/errors";
 
 /** A section as the live doc needs it: the stored content is the record the Y.Doc is checked against. */
@@ -87,7 +87,7 @@ export type CommitResult =
       docRevision?: number;
       emptinessChanged?: boolean;
     }
-  | { key: string; error: string; conflict?: boolean };
+  | { key: string; error: string; unmerged?: boolean; refused?: boolean };
 
 /**
  * One changed fragment becomes a section version through the content pipeline, with the
@@ -108,31 +108,39 @@ export async function commitFragment(
   );
   // The first who typed (and still exists) is the version's author, the others its co-authors.
   const authors = ids.flatMap((id) => found.filter((user) => user.id === id));
-  const actor = authors[0];
-  if (!actor) return { key, error: "no author of these changes still exists" };
-  try {
-    const saved = await commitSectionContent({
-      docId,
-      sectionKey: key,
-      content,
-      basis: { kind: "live", known },
-      actor,
-      source: "collab",
-      coAuthorIds: authors.slice(1).map((a) => a.id),
-    });
-    return {
-      key,
-      version: saved.version,
-      changed: saved.changed,
-      updatedAt: saved.updatedAt.toISOString(),
-      updatedBy: saved.updatedBy ?? actor,
-      docRevision: saved.docRevision,
-      emptinessChanged: saved.emptinessChanged,
-    };
-  } catch (error) {
-    if (isAppError(error)) return { key, error: error.message, conflict: error.code === "CONFLICT" };
-    throw error;
+  if (!authors.length) return { key, error: "no author of these changes still exists" };
+  // One who typed and has since lost access to the doc (removed, typing in the seconds before their connection
+  // turned read-only) does not stop the others' typing from being stored: the next author who may edit stores it.
+  // When nobody may, the store is refused (`refused`): the live doc takes back what it could not store.
+  for (const [i, actor] of authors.entries()) {
+    try {
+      const saved = await commitSectionContent({
+        docId,
+        sectionKey: key,
+        content,
+        basis: { kind: "live", known },
+        actor,
+        source: "collab",
+        coAuthorIds: authors.filter((a) => a !== actor).map((a) => a.id),
+      });
+      return {
+        key,
+        version: saved.version,
+        changed: saved.changed,
+        updatedAt: saved.updatedAt.toISOString(),
+        updatedBy: saved.updatedBy ?? actor,
+        docRevision: saved.docRevision,
+        emptinessChanged: saved.emptinessChanged,
+      };
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      if (isUnmergedOutsideWrite(error)) return { key, error: error.message, unmerged: true };
+      const lostAccess = error.code === "FORBIDDEN" || error.code === "NOT_FOUND";
+      if (lostAccess && i < authors.length - 1) continue;
+      return { key, error: error.message, refused: true };
+    }
   }
+  return { key, error: "no author of these changes may edit the doc", refused: true };
 }
 
 async function lastEditor(docId: string, key: string): Promise<string[]> {

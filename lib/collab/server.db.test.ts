@@ -167,6 +167,31 @@ describe("live doc server", () => {
     expect(doc.key).toBe("data-model");
   }, 30_000);
 
+  it("takes back typing the record refuses (the doc locked before it was stored) on every page", async () => {
+    const slow = createCollabServer({ port: 0, secret: SECRET, debounceMs: 60_000, maxDebounceMs: 60_000 });
+    await slow.listen();
+    try {
+      const { actor, workspace } = await createUser();
+      const { actor: other } = await createMember(workspace.id, "MEMBER", "Grace");
+      const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Approved text." } });
+      const at = `ws://127.0.0.1:${slow.address.port}`;
+      const a = await connect(doc.id, tokenFor(other, doc.id), at);
+      const b = await connect(doc.id, tokenFor(actor, doc.id), at);
+      const leaving = await connect(doc.id, tokenFor(actor, doc.id), at);
+      typeInto(a.doc, "data-model", " Typed late.");
+      await until(() => text(b.doc, "data-model") === "Approved text. Typed late.");
+      await db.document.update({ where: { id: doc.id }, data: { lockedAt: new Date(), lockedById: actor.id } });
+      // Someone leaving has what is not stored yet stored: refused (locked), and taken back out of the live doc.
+      leaving.provider.destroy();
+      await until(
+        () => text(b.doc, "data-model") === "Approved text." && text(a.doc, "data-model") === "Approved text.",
+      );
+      expect((await section(doc.id, "data-model")).text).toBe("Approved text.");
+    } finally {
+      await slow.destroy();
+    }
+  }, 30_000);
+
   it("tells open pages when something they show changed (a lock, a comment, a verdict)", async () => {
     const { actor, workspace } = await createUser();
     const doc = await createTestDoc(actor, workspace.id);

@@ -223,7 +223,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       try {
         if (options.authors) (await options.authors.take(state.docId, key)).forEach((id) => authors.add(id));
         const result = await commitFragment(state.docId, key, entry.content, [...authors], state.known.get(key));
-        if ("error" in result && result.conflict) {
+        if ("error" in result && result.unmerged) {
           // Written outside meanwhile, not merged here yet: merged first (after this store), then stored with it
           // (the sweep hands the doc to the store again).
           putBack([[key, authors]]);
@@ -234,6 +234,10 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         } else if ("error" in result) {
           metrics.collabSectionStores.inc({ result: "refused" });
           logError("collab: section not stored", new Error(result.error), { docId: state.docId, key });
+          // Typed in the seconds before the doc was locked or archived, or its typists lost access: the record
+          // refuses it, so the live doc takes it back rather than show (and later store under someone else's
+          // name) what was never stored.
+          if (result.refused) await takeBackRefused(document, state, key, entry.content);
         } else {
           state.known.set(key, result.version);
           state.stored.set(key, { hash: entry.hash, version: result.version });
@@ -348,6 +352,27 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     announceChanged(change.docId);
   }
 
+  /**
+   * The section's live fragment loses the changes a refused store held (`refused`: its content then), merged three
+   * ways like an outside write, so typing that reached the doc after that store was read is kept.
+   */
+  async function takeBackRefused(document: Document, state: LiveState, key: string, refused: JSONContent) {
+    const section = await loadSection(state.docId, key);
+    if (!section || state.gone) return;
+    let ours;
+    try {
+      ours = fragmentContent(document, key);
+    } catch {
+      return;
+    }
+    const stored = normalise(section.content as never);
+    const kept = sameContent(ours, refused) ? stored : mergeSectionContent(refused, ours, stored);
+    state.known.set(key, section.version);
+    state.stored.set(key, { hash: contentHash(stored), version: section.version });
+    applyOutsideContent(document, key, kept, SERVER_ORIGIN);
+    announceChanged(state.docId);
+  }
+
   // Pages on a doc fetch their data again when something they show changed (debounced per doc).
   const pendingChanged = new Map<string, NodeJS.Timeout>();
   function announceChanged(docId: string): void {
@@ -391,10 +416,13 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
    * process (lib/collab/access.ts), so a process holding 1,000 docs asks a handful of statements per round, not
    * 1,000 — which held the event loop the relay shares.
    */
-  async function recheck(): Promise<void> {
+  async function recheck(onlyDocId?: string): Promise<void> {
     const open: { document: Document; connection: Connection<CollabContext>; key: string }[] = [];
     const questions = new Map<string, LiveAccessQuestion>();
-    for (const document of server.hocuspocus.documents.values())
+    const documents = onlyDocId
+      ? [server.hocuspocus.documents.get(`doc:${onlyDocId}`)].filter((d) => d !== undefined)
+      : server.hocuspocus.documents.values();
+    for (const document of documents)
       for (const connection of document.getConnections() as Connection<CollabContext>[]) {
         const ctx = connection.context;
         if (!ctx?.docId) continue;
@@ -642,7 +670,12 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       (change) => {
         takeOutsideChange(change).catch((error) => logError("collab: outside write not merged", error, change));
       },
-      (docId) => announceChanged(docId),
+      (docId) => {
+        announceChanged(docId);
+        // A lock or an archive turns its editors read-only now, not at the next round (typing in between is
+        // refused by the store and taken back).
+        recheck(docId).catch((error) => logError("collab: access recheck failed", error, { docId }));
+      },
       (userId) => announceInbox(userId),
     );
     timer = setInterval(() => {

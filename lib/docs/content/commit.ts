@@ -4,7 +4,7 @@ import { planCommentAnchors } from "@/lib/comments/reconcile";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { isEmptyDoc } from "@/lib/editor/text";
 import { parseSectionContent } from "@/lib/editor/validate";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { checkRemoteImages } from "@/lib/media/remote-images";
 import { Outbox } from "@/lib/notifications/outbox";
 import type { DocRole } from "@/lib/docs/policy";
@@ -172,6 +172,12 @@ export async function commitSectionContent(input: CommitInput, opts: CommitOptio
   return result;
 }
 
+const UNMERGED_OUTSIDE_WRITE = "The section was written outside the live doc; merging it first.";
+
+/** A live store refused until the live doc has merged a version written outside it (see `Basis`). */
+export const isUnmergedOutsideWrite = (error: unknown): boolean =>
+  isAppError(error) && (error.details.data as { unmerged?: boolean } | undefined)?.unmerged === true;
+
 /** The writer's basis must be the stored version, or older by annotations only. */
 async function checkBasis(sql: CommitSql, input: CommitInput, current: LockedSection): Promise<void> {
   if (input.basis.kind === "authoritative") return;
@@ -182,7 +188,7 @@ async function checkBasis(sql: CommitSql, input: CommitInput, current: LockedSec
     const [outside] = await sql.query<{ n: number }>(Prisma.sql`
       SELECT 1 AS n FROM "SectionVersion" WHERE "sectionId" = ${current.id} AND version > ${known}
         AND kind NOT IN ('COLLAB', 'ANNOTATION', 'STRUCTURE') LIMIT 1`);
-    if (outside) throw new AppError("CONFLICT", "The section was written outside the live doc; merging it first.");
+    if (outside) throw new AppError("CONFLICT", UNMERGED_OUTSIDE_WRITE, { data: { unmerged: true } });
     return;
   }
   if (input.basis.version === current.version) return;

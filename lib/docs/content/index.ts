@@ -4,7 +4,7 @@
  */
 export { versionsAsOf, type VersionAtPoint } from "./as-of";
 export { canEditContent, type EditAnswer, type EditState } from "./can-edit";
-export { commitSectionContent, type CommitOptions } from "./commit";
+export { commitSectionContent, isUnmergedOutsideWrite, type CommitOptions } from "./commit";
 export { createDocSections, type NewSection } from "./create-sections";
 export { contentHash } from "./derive";
 export type { Basis, CommitInput, CommitResult, ContentActor, ContentSource } from "./types";
