@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import {
   ROOT,
@@ -27,6 +28,19 @@ function devAuthSecret() {
   const file = path.join(DATA, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * Every interface, as `next dev` listens: the page connects to the collaboration server at the host it was opened
+ * at, so opened at 127.0.0.1 or at the machine's address the live channel must answer there too. `::` takes IPv4
+ * as well; 0.0.0.0 where the machine has no IPv6.
+ */
+function allInterfaces() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve("0.0.0.0"));
+    probe.listen(0, "::", () => probe.close(() => resolve("::")));
+  });
 }
 
 async function main() {
@@ -74,6 +88,7 @@ async function main() {
       AUTH_SECRET: process.env.AUTH_SECRET ?? devAuthSecret(),
       NEXT_TELEMETRY_DISABLED: "1",
       COLLAB_PORT: String(COLLAB_PORT),
+      COLLAB_HOST: process.env.COLLAB_HOST || (await allInterfaces()),
     };
     const demo = await runSeed(env);
 
