@@ -9,14 +9,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import {
-  ROOT,
-  applyMigrations,
-  createDatabase,
-  databaseExists,
-  startEmbeddedPostgres,
-  withDatabase,
-} from "./lib/postgres.mjs";
+import { ROOT, applyMigrations, createDatabase, databaseExists, withDatabase } from "./lib/postgres.mjs";
+import { startPostgresProcess } from "./lib/postgres-process.mjs";
 import { runSeed } from "./lib/seed.mjs";
 
 const DATA = path.join(ROOT, ".data");
@@ -50,8 +44,9 @@ async function main() {
   if (!databaseUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     log(`starting embedded PostgreSQL 17 (data in .data/postgres, port ${port})…`);
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA, "postgres"), port });
+    const pg = await startPostgresProcess({ dataDir: path.join(DATA, "postgres"), port });
     stopDb = pg.stop;
+    if (pg.reused) log("reusing the PostgreSQL an earlier run left running (it stays running after this one)");
     if (!(await databaseExists(pg.url, "design_review"))) await createDatabase(pg.url, "design_review");
     databaseUrl = withDatabase(pg.url, "design_review");
   } else {
@@ -62,7 +57,8 @@ async function main() {
   let next;
   let collab;
   const stopChild = async (child) => {
-    if (!child || child.exitCode !== null) return;
+    // A child that a signal ended has no exit code, only its signal.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   };
@@ -70,7 +66,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    // The collaboration server stores every open doc before it exits.
+    // The collaboration server stores every open doc before it exits; PostgreSQL, in a process group of its own
+    // (scripts/lib/postgres-process.mjs), got no Ctrl-C and stops only after that.
     await Promise.all([stopChild(next), stopChild(collab)]);
     await stopDb();
     log("stopped.");
