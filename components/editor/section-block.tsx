@@ -139,7 +139,15 @@ export function SectionBlock({
       lastOpen.current = open;
       // A section with a table gets table editing with the editor, so its editor starts complete.
       const editorModule = liveEditing ? loadLiveSectionEditor() : loadSectionEditor();
-      Promise.all([editorModule, loadSectionSource(docId, section.key), hasTable && loadTableTools()]).then(
+      // Live, the text comes from the doc this page holds: offline, the editor opens without the server's copy
+      // (only "Insert outline" waits for the network). Table editing that cannot be fetched comes with the next open.
+      const source = liveEditing
+        ? loadSectionSource(docId, section.key).catch((error: unknown) =>
+            navigator.onLine ? Promise.reject(error) : { ...section, content: { type: "doc" }, outline: null },
+          )
+        : loadSectionSource(docId, section.key);
+      const tables = hasTable && (liveEditing ? loadTableTools().catch(() => false) : loadTableTools());
+      Promise.all([editorModule, source, tables]).then(
         ([module, fetched]) => {
           setSource(fetched);
           if (fetched.version !== section.version) setLocalStamp({ at: fetched.updatedAt, by: fetched.updatedBy });
@@ -155,7 +163,7 @@ export function SectionBlock({
         },
       );
     },
-    [docId, section.key, section.version, hasTable],
+    [docId, section, hasTable],
   );
 
   const begin = useCallback(
@@ -187,11 +195,17 @@ export function SectionBlock({
     },
     [editable, pending, start, fetchBoth, docId, section.key],
   );
-  const retry = () => {
+  const retry = useCallback(() => {
     if (!lastOpen.current) return;
     setLoadFailed(null);
-    fetchBoth(lastOpen.current);
-  };
+    fetchBoth(lastOpen.current, session !== null);
+  }, [fetchBoth, session]);
+  // Failed for want of a network: tried again once it is back, without a click.
+  useEffect(() => {
+    if (!loadFailed) return;
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [loadFailed, retry]);
   // Warm the editor that will open: with the doc's live session up, the live one (warming the saving editor there
   // too fetched its own chunk, autosave and drafts, for nothing).
   const preload = useCallback(() => {

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import * as Y from "yjs";
-import { ownerAndMember, startEditing, storedText } from "../fixtures/collab";
+import { editorOf, ownerAndMember, startEditing, storedText } from "../fixtures/collab";
 import { screens } from "../fixtures/screens";
 import { signOut } from "../fixtures/users";
 
@@ -131,9 +131,15 @@ test("the network dropping while the page fetches its data again leaves the page
   await expect(banner(owner)).toHaveText(keptOnDevice);
   await expect(overview(owner)).toContainText("Before the cut. After the cut.");
   expect(owner.url()).toBe(url);
+  // Another section opens for editing offline too: its text is in the doc this page holds.
+  await owner.getByRole("button", { name: "Edit Architecture" }).click();
+  await editorOf(owner, "Architecture").click();
+  await owner.keyboard.type("Drawn offline.");
+  await expect(owner.locator("section#architecture")).toContainText("Drawn offline.");
 
   // Back online: the typing merges, and the page's data is fetched once more (its stamps, the outline's count).
   await ownerCtx.setOffline(false);
+  await expect(page.locator("section#architecture")).toContainText("Drawn offline.");
   await expect(overview(page)).toContainText("Before the cut. After the cut.");
   await expect(banner(owner)).toHaveCount(0);
   await expect.poll(() => fetched, { timeout: 30_000 }).toBeGreaterThan(0);
