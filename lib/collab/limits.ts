@@ -6,9 +6,13 @@
 export const LIMITS = {
   /** One message: a whole section's content (512 KB of JSON) fits with room to spare. */
   maxMessageBytes: 2 * 1024 * 1024,
-  /** Sustained messages per second, and the burst above it. */
-  messagesPerSecond: 60,
-  messageBurst: 300,
+  /**
+   * Sustained messages per second, and the burst above it. A keystroke is two messages (the change and the caret),
+   * and a fast typist's burst, text typed by a tool or a key held down reached 300 in under a second and had the
+   * typist's connection closed (the other page then waited for the reconnect): the limit is for floods.
+   */
+  messagesPerSecond: 200,
+  messageBurst: 1_200,
   /** Sustained bytes per second, and the burst above it (an offline merge arrives at once). */
   bytesPerSecond: 256 * 1024,
   byteBurst: 4 * 1024 * 1024,
