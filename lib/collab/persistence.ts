@@ -137,7 +137,9 @@ export async function commitFragment(
       if (isUnmergedOutsideWrite(error)) return { key, error: error.message, unmerged: true };
       const lostAccess = error.code === "FORBIDDEN" || error.code === "NOT_FOUND";
       if (lostAccess && i < authors.length - 1) continue;
-      return { key, error: error.message, refused: true };
+      // Locked, archived, or nobody who typed may edit: refused for good (the live doc takes it back). Content the
+      // pipeline refuses (too large, a remote image where they are off) stays in the live doc to be put right.
+      return { key, error: error.message, refused: lostAccess || error.code === "CONFLICT" };
     }
   }
   return { key, error: "no author of these changes may edit the doc", refused: true };
