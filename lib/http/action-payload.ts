@@ -43,7 +43,8 @@ export function jsonDepth(text: string): number {
 }
 
 const CONSTANT = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d{1,300}$|K[0-9a-f]{1,8}$)/i;
-const REFERENCE = /^\$@?([0-9a-f]{1,8})((?::[^:]+)*)$/i;
+/** `$<chunk>` and a path of keys into it; a key may be empty (an object's "" key: `$0:0:`). */
+const REFERENCE = /^\$@?([0-9a-f]{1,8})((?::[^:]*)*)$/i;
 
 type Parsed = Map<string, unknown>;
 const PROTO = "__proto__";
