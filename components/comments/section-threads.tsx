@@ -1,10 +1,14 @@
 "use client";
 
 import { MessageSquarePlus } from "lucide-react";
+import { useLiveSession, useSessionStatusOf } from "@/components/collab/live-doc";
+import type { SessionStatus } from "@/components/collab/session";
 import { Button } from "@/components/ui/button";
 import { comments, useComments, visibleThreads } from "./comments-store";
 import { ThreadFilters, ThreadList } from "./thread-list";
 import { useWide } from "./use-wide";
+
+const accessOf = (status: SessionStatus) => status.access;
 
 /**
  * Under each section: "Comment on section", and on narrow screens (or a shared page,
@@ -22,15 +26,18 @@ export function SectionThreads({
 }) {
   const { data, filter } = useComments();
   const wide = useWide();
+  // Access ended while the page is open (a revoked link, a removal): the page says so, and offers no comment.
+  const access = useSessionStatusOf(useLiveSession(), accessOf);
   if (!data) return null;
   const all = data.threads.filter((t) => t.sectionKey === sectionKey);
   const showList = (inline || !wide) && all.length > 0;
   const shown = visibleThreads(all, filter);
-  if (!data.me.canComment && !showList) return null;
+  const canComment = data.me.canComment && access !== "none";
+  if (!canComment && !showList) return null;
   return (
     <div className="-mt-6 grid gap-3" data-testid="section-threads" data-section={sectionKey}>
       <div className="flex flex-wrap items-center gap-2">
-        {data.me.canComment && (
+        {canComment && (
           <Button
             variant="ghost"
             size="sm"

@@ -79,11 +79,13 @@ test("the doc page is live: review request, badge, sign-off, an approval going s
   await close();
 });
 
-test("a share-link visitor sees the doc change live, read-only", async ({ browser }) => {
+test("a share-link guest sees the doc change live, read-only; revoked, the page says so and offers no comment", async ({
+  browser,
+}) => {
   const { owner, docId, close } = await ownerAndMember(browser, "VIEWER", "Live for guests");
-  const response = await owner.request.post(`/api/docs/${docId}/share-links`, { data: { role: "view" } });
+  const response = await owner.request.post(`/api/docs/${docId}/share-links`, { data: { role: "comment" } });
   expect(response.status()).toBe(201);
-  const { url } = (await response.json()) as { url: string };
+  const { url, link } = (await response.json()) as { url: string; link: { id: string } };
   const guestCtx = await browser.newContext();
   const guest = await guestCtx.newPage();
   await guest.goto(url);
@@ -94,6 +96,14 @@ test("a share-link visitor sees the doc change live, read-only", async ({ browse
   await expect(guest.locator("[contenteditable=true]")).toHaveCount(0);
   await expect(guest.getByRole("button", { name: /^Edit / })).toHaveCount(0);
   await screens(guest, "collab-live-guest");
+
+  const comment = guest.getByRole("button", { name: "Comment on section Architecture" });
+  await expect(comment).toBeVisible();
+  expect((await owner.request.delete(`/api/docs/${docId}/share-links/${link.id}`)).status()).toBe(200);
+  await expect(guest.getByTestId("live-access-message")).toBeVisible();
+  await expect(comment).toHaveCount(0);
+  await expect(guest.locator("section#architecture")).toContainText("Guests read this as it is typed.");
+  await screens(guest, "collab-live-guest-revoked");
   await guestCtx.close();
   await close();
 });

@@ -136,6 +136,7 @@ test("the network dropping while the page fetches its data again leaves the page
   await editorOf(owner, "Architecture").click();
   await owner.keyboard.type("Drawn offline.");
   await expect(owner.locator("section#architecture")).toContainText("Drawn offline.");
+  await screens(owner, "collab-offline-second-section");
 
   // Back online: the typing merges, and the page's data is fetched once more (its stamps, the outline's count).
   await ownerCtx.setOffline(false);
