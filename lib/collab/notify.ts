@@ -17,8 +17,8 @@ export function parseSectionChange(payload: string | undefined): SectionChange |
 }
 
 /**
- * LISTEN on the database's `section_content`, `doc_changed` and `user_notified` channels
- * (migrations collab_state, doc_events, user_notified) with a connection of its own,
+ * LISTEN on the database's `section_content`, `doc_changed`, `user_notified` and `access_changed`
+ * channels (migrations collab_state, doc_events, user_notified, access_changed) with a connection of its own,
  * reconnecting when the database goes away (changes made meanwhile are taken in when the
  * doc is next loaded, or with the next change of the section).
  */
@@ -26,6 +26,7 @@ export async function listenForSectionChanges(
   onChange: (change: SectionChange) => void,
   onDocChanged: (docId: string) => void = () => {},
   onUserNotified: (userId: string) => void = () => {},
+  onAccessChanged: () => void = () => {},
   connectionString = process.env.DATABASE_URL,
 ): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
@@ -40,6 +41,7 @@ export async function listenForSectionChanges(
         if (message.payload) onDocChanged(message.payload);
         return;
       }
+      if (message.channel === "access_changed") return onAccessChanged();
       if (message.channel === "user_notified") {
         if (message.payload) onUserNotified(message.payload);
         return;
@@ -53,7 +55,7 @@ export async function listenForSectionChanges(
     });
     try {
       await c.connect();
-      await c.query("LISTEN section_content; LISTEN doc_changed; LISTEN user_notified");
+      await c.query("LISTEN section_content; LISTEN doc_changed; LISTEN user_notified; LISTEN access_changed");
       client = c;
     } catch (error) {
       logError("collab: cannot listen for section changes", error);

@@ -333,8 +333,8 @@ describe("live doc server", () => {
   // 300 ms here, 2 s by default), with the reason for the page to show, and nothing typed after it is stored.
   describe("access ends or narrows on an open connection", () => {
     type Watched = Client & { events: { access?: string; reason?: string; message?: string }[]; closed: () => boolean };
-    async function watched(docId: string, token: string): Promise<Watched> {
-      const client = await connect(docId, token);
+    async function watched(docId: string, token: string, at = url): Promise<Watched> {
+      const client = await connect(docId, token, at);
       const events: Watched["events"] = [];
       let closed = false;
       client.provider.on("stateless", ({ payload }: { payload: string }) => {
@@ -367,6 +367,26 @@ describe("live doc server", () => {
       expect((await section(doc.id, "data-model")).text).toBe("Start");
       const live = server.hocuspocus.documents.get(collabDocName(doc.id));
       if (live) expect(text(live, "data-model")).toBe("Start");
+    });
+
+    it("a removal and a lock reach open connections at once, not at the next round of asking", async () => {
+      const slow = createCollabServer({ port: 0, secret: SECRET, recheckMs: 60_000 });
+      await slow.listen();
+      try {
+        const at = `ws://127.0.0.1:${slow.address.port}`;
+        const { actor, workspace } = await createUser();
+        const member = await createMember(workspace.id, "MEMBER", "Rem");
+        const other = await createMember(workspace.id, "MEMBER", "Stays");
+        const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Start" } });
+        const m = await watched(doc.id, tokenFor(member.actor, doc.id), at);
+        const o = await watched(doc.id, tokenFor(other.actor, doc.id), at);
+        await removeMember(actor, workspace.id, { membershipId: member.membership.id });
+        await until(m.closed, 3_000);
+        await db.document.update({ where: { id: doc.id }, data: { lockedAt: new Date(), lockedById: actor.id } });
+        await until(accessTold(o, "read"), 3_000);
+      } finally {
+        await slow.destroy();
+      }
     });
 
     it("a revoked share link's guests are closed, with the reason", async () => {

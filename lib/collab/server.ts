@@ -663,6 +663,22 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
   let timer: NodeJS.Timeout | null = null;
   let sweeper: NodeJS.Timeout | null = null;
   let rechecking = false;
+  let recheckOwed = false;
+  // One pass at a time: with many open docs (or a slow database) a pass can outlast the interval, and passes piling
+  // up would each ask the database again for every connection. One asked for meanwhile runs once this one is done.
+  const recheckAll = () => {
+    if (rechecking) return void (recheckOwed = true);
+    rechecking = true;
+    recheck()
+      .catch((error) => logError("collab: access recheck failed", error))
+      .finally(() => {
+        rechecking = false;
+        if (recheckOwed) {
+          recheckOwed = false;
+          recheckAll();
+        }
+      });
+  };
   const originalListen = server.listen.bind(server);
   server.listen = async (...args: Parameters<typeof server.listen>) => {
     const instance = await originalListen(...args);
@@ -677,15 +693,11 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         recheck(docId).catch((error) => logError("collab: access recheck failed", error, { docId }));
       },
       (userId) => announceInbox(userId),
+      // A removal, a lowered role or a revoked link: asked again now, not at the next round.
+      recheckAll,
     );
     timer = setInterval(() => {
-      // One pass at a time: with many open docs (or a slow database) a pass can outlast the interval, and passes
-      // piling up would each ask the database again for every connection.
-      if (rechecking) return;
-      rechecking = true;
-      recheck()
-        .catch((error) => logError("collab: access recheck failed", error))
-        .finally(() => (rechecking = false));
+      if (!rechecking) recheckAll();
     }, options.recheckMs ?? 2_000);
     timer.unref();
     sweeper = setInterval(sweep, options.sweepMs ?? 1_000);
