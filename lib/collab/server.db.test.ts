@@ -70,6 +70,24 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 8_000)
   }
 }
 
+/**
+ * `run` against a server of its own (its URL given), with `options` (say, a debounce of a minute: nothing is stored
+ * before it stops, which stores every open doc), stopped afterwards.
+ */
+async function withServer(
+  options: Partial<Parameters<typeof createCollabServer>[0]>,
+  run: (at: string) => Promise<void>,
+): Promise<void> {
+  const own = createCollabServer({ port: 0, secret: SECRET, ...options });
+  await own.listen();
+  try {
+    await run(`ws://127.0.0.1:${own.address.port}`);
+  } finally {
+    await own.destroy();
+  }
+}
+const STORES_ON_STOP = { debounceMs: 60_000, maxDebounceMs: 60_000 };
+
 const text = (doc: Y.Doc, key: string) => extractText(fragmentContent(doc, key) as JSONContent);
 
 function typeInto(doc: Y.Doc, key: string, words: string): void {
@@ -142,14 +160,12 @@ describe("live doc server", () => {
   });
 
   it("merges an outside write with typing the live doc has not stored yet: both kept, nothing laid over", async () => {
-    // Stores only when the server stops: the typing below is not stored when the outside write lands.
-    const slow = createCollabServer({ port: 0, secret: SECRET, debounceMs: 60_000, maxDebounceMs: 60_000 });
-    await slow.listen();
-    try {
+    // The typing below is not stored when the outside write lands.
+    await withServer(STORES_ON_STOP, async (at) => {
       const { actor, workspace } = await createUser();
       const { actor: other } = await createMember(workspace.id, "MEMBER", "Grace");
       const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "A-first." } });
-      const a = await connect(doc.id, tokenFor(actor, doc.id), `ws://127.0.0.1:${slow.address.port}`);
+      const a = await connect(doc.id, tokenFor(actor, doc.id), at);
       typeInto(a.doc, "data-model", " A-during.");
       const stored = await section(doc.id, "data-model");
       expect(stored.text).toBe("A-first.");
@@ -160,21 +176,16 @@ describe("live doc server", () => {
       });
       await until(() => text(a.doc, "data-model") === "A-first. A-during. B-fallback.");
       a.provider.destroy();
-    } finally {
-      await slow.destroy();
-    }
+    });
     const doc = await db.section.findFirstOrThrow({ where: { text: "A-first. A-during. B-fallback." } });
     expect(doc.key).toBe("data-model");
   }, 30_000);
 
   it("takes back typing the record refuses (the doc locked before it was stored) on every page", async () => {
-    const slow = createCollabServer({ port: 0, secret: SECRET, debounceMs: 60_000, maxDebounceMs: 60_000 });
-    await slow.listen();
-    try {
+    await withServer(STORES_ON_STOP, async (at) => {
       const { actor, workspace } = await createUser();
       const { actor: other } = await createMember(workspace.id, "MEMBER", "Grace");
       const doc = await createTestDoc(actor, workspace.id, { sections: { "data-model": "Approved text." } });
-      const at = `ws://127.0.0.1:${slow.address.port}`;
       const a = await connect(doc.id, tokenFor(other, doc.id), at);
       const b = await connect(doc.id, tokenFor(actor, doc.id), at);
       const leaving = await connect(doc.id, tokenFor(actor, doc.id), at);
@@ -187,9 +198,7 @@ describe("live doc server", () => {
         () => text(b.doc, "data-model") === "Approved text." && text(a.doc, "data-model") === "Approved text.",
       );
       expect((await section(doc.id, "data-model")).text).toBe("Approved text.");
-    } finally {
-      await slow.destroy();
-    }
+    });
   }, 30_000);
 
   it("tells open pages when something they show changed (a lock, a comment, a verdict)", async () => {
@@ -370,10 +379,7 @@ describe("live doc server", () => {
     });
 
     it("a removal and a lock reach open connections at once, not at the next round of asking", async () => {
-      const slow = createCollabServer({ port: 0, secret: SECRET, recheckMs: 60_000 });
-      await slow.listen();
-      try {
-        const at = `ws://127.0.0.1:${slow.address.port}`;
+      await withServer({ recheckMs: 60_000 }, async (at) => {
         const { actor, workspace } = await createUser();
         const member = await createMember(workspace.id, "MEMBER", "Rem");
         const other = await createMember(workspace.id, "MEMBER", "Stays");
@@ -384,9 +390,7 @@ describe("live doc server", () => {
         await until(m.closed, 3_000);
         await db.document.update({ where: { id: doc.id }, data: { lockedAt: new Date(), lockedById: actor.id } });
         await until(accessTold(o, "read"), 3_000);
-      } finally {
-        await slow.destroy();
-      }
+      });
     });
 
     it("a revoked share link's guests are closed, with the reason", async () => {

@@ -1,6 +1,6 @@
 import { diffWords, hasChanges, type DiffPart } from "@/lib/editor/word-diff";
 import { toBlocks, type Block } from "./blocks";
-import { commonEnds } from "@/lib/common-ends";
+import { lcsMatches } from "@/lib/lcs";
 
 /**
  * Rich diff of two Tiptap docs, as a reader reviews it: blocks aligned (longest common
@@ -25,38 +25,18 @@ type Op<T> = { op: "same"; a: T; b: T } | { op: "removed"; a: T } | { op: "added
 
 /** LCS alignment of two sequences by key, common ends trimmed first (edits are local). */
 export function align<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): Op<T>[] {
-  const ka = a.map(key);
   const kb = b.map(key);
-  const { start, endA, endB } = commonEnds(a.length, b.length, (i, j) => ka[i] === kb[j]);
+  const match = lcsMatches(a.map(key), kb, MAX_ALIGN_CELLS);
   const ops: Op<T>[] = [];
-  for (let i = 0; i < start; i++) ops.push({ op: "same", a: a[i]!, b: b[i]! });
-  const n = endA - start;
-  const m = endB - start;
-  if ((n + 1) * (m + 1) > MAX_ALIGN_CELLS) {
-    for (let i = start; i < endA; i++) ops.push({ op: "removed", a: a[i]! });
-    for (let j = start; j < endB; j++) ops.push({ op: "added", b: b[j]! });
-  } else {
-    const w = m + 1;
-    const len = new Uint32Array((n + 1) * w);
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        len[i * w + j] =
-          ka[start + i] === kb[start + j]
-            ? len[(i + 1) * w + j + 1]! + 1
-            : Math.max(len[(i + 1) * w + j]!, len[i * w + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < n && j < m) {
-      if (ka[start + i] === kb[start + j]) ops.push({ op: "same", a: a[start + i++]!, b: b[start + j++]! });
-      else if (len[(i + 1) * w + j]! >= len[i * w + j + 1]!) ops.push({ op: "removed", a: a[start + i++]! });
-      else ops.push({ op: "added", b: b[start + j++]! });
-    }
-    while (i < n) ops.push({ op: "removed", a: a[start + i++]! });
-    while (j < m) ops.push({ op: "added", b: b[start + j++]! });
-  }
-  for (let i = endA, j = endB; i < a.length; i++, j++) ops.push({ op: "same", a: a[i]!, b: b[j]! });
+  let j = 0;
+  a.forEach((item, i) => {
+    const k = match[i]!;
+    if (k < 0) return void ops.push({ op: "removed", a: item });
+    while (j < k) ops.push({ op: "added", b: b[j++]! });
+    ops.push({ op: "same", a: item, b: b[k]! });
+    j = k + 1;
+  });
+  while (j < b.length) ops.push({ op: "added", b: b[j++]! });
   return ops;
 }
 
