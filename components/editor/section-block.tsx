@@ -60,6 +60,9 @@ const ExtraSectionControls = lazy(() =>
   import("@/components/docs/extra-section-controls").then((m) => ({ default: m.ExtraSectionControls })),
 );
 
+/** Where a key typed while an editor opens is someone else's (a field, another editor). */
+const TAKES_KEYS = 'input, textarea, select, [contenteditable="true"]';
+
 const connectedOf = (status: SessionStatus) => status.connected;
 const accessOf = (status: SessionStatus) => status.access;
 
@@ -108,6 +111,8 @@ export function SectionBlock({
   const [notice, setNotice] = useState<Notice>(null);
   const [localStamp, setLocalStamp] = useState<Stamp | null>(null);
   const typedAhead = useRef("");
+  // Keys are kept for the editor from the moment editing is asked for until it takes them (takeTypedAhead).
+  const catchingKeys = useRef(false);
   const findPeople = useMemo(
     () =>
       mentions
@@ -157,6 +162,7 @@ export function SectionBlock({
         },
         (error: unknown) => {
           setPending((prev) => prev ?? { focus: null, insertOutline: false });
+          catchingKeys.current = false;
           setLoadFailed(
             error instanceof Error && error.message ? error.message : "Check your connection and try again.",
           );
@@ -169,6 +175,7 @@ export function SectionBlock({
   const begin = useCallback(
     (focus: FocusRequest, insertOutline = false) => {
       if (!editable || pending || start) return;
+      catchingKeys.current = true;
       setPending({ focus, insertOutline });
       setLoadFailed(null);
       // Live once the doc has synced with the server (waiting a moment for it); with no live channel, the saving
@@ -275,10 +282,27 @@ export function SectionBlock({
     [liveHtml],
   );
   const takeTypedAhead = useCallback(() => {
+    catchingKeys.current = false;
     const text = typedAhead.current;
     typedAhead.current = "";
     return text;
   }, []);
+  // From asking to edit until the editor has the caret, a key can reach no element that takes it (the read view is
+  // gone, the editor not focused yet): it would be lost. It is kept, and typed into the editor once that opens.
+  useEffect(() => {
+    if (!pending) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!catchingKeys.current || event.defaultPrevented || event.isComposing) return;
+      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const ours = target && sectionRef.current?.contains(target) && !target.closest(TAKES_KEYS);
+      if (target !== document.body && !ours) return;
+      event.preventDefault();
+      typedAhead.current += event.key;
+    };
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
+  }, [pending]);
 
   const liveEditing = start !== null && session !== null && LiveEditor !== null && source !== null;
   const editing = liveEditing || (start !== null && Editor !== null && source !== null);

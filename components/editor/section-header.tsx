@@ -6,6 +6,7 @@ import { RelativeTime } from "@/components/docs/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { PersonDTO, SectionSummaryDTO } from "@/lib/docs/dto";
 import { describeSaveStatus, type StatusTone } from "./save-status-text";
 import type { SaveStatus } from "./section-saver";
@@ -61,6 +62,7 @@ export function SectionHeader({
   onDone,
   controls,
 }: SectionHeaderProps) {
+  const hydrated = useHydrated();
   const text = describeSaveStatus(status, { draftsKept });
   return (
     <header className="section-header">
@@ -78,6 +80,8 @@ export function SectionHeader({
             className="ml-auto -my-1 text-slate-600"
             aria-label={`Edit ${section.title}`}
             loading={loading}
+            // Before the page's code runs a click would do nothing (and be lost): it waits, dimmed, until it can.
+            disabled={!hydrated}
             onClick={onEdit}
             onFocus={onPreload}
             onPointerDown={onPreload}

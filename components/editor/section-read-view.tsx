@@ -65,7 +65,8 @@ export function SectionReadView({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget) return;
+    // Kept already by the section while its editor opens (section-block.tsx).
+    if (event.target !== event.currentTarget || event.defaultPrevented) return;
     if (loading) {
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
