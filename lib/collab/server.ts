@@ -109,6 +109,9 @@ type LiveState = {
   stored: Map<string, { hash: string; version: number }>;
 };
 
+/** No section has version 0: a change named so is never this doc's own echo, and the section is read afresh. */
+const NO_VERSION = 0;
+
 /** The origin the sweep stores with: not a transaction anyone made (no extension delays or skips it). */
 const SWEEP_ORIGIN = { sweep: true };
 
@@ -228,7 +231,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
           // (the sweep hands the doc to the store again).
           putBack([[key, authors]]);
           metrics.collabSectionStores.inc({ result: "refused" });
-          void takeOutsideChange({ docId: state.docId, key, version: 0 }).catch((error) =>
+          void takeOutsideChange({ docId: state.docId, key, version: NO_VERSION }).catch((error) =>
             logError("collab: outside write not merged", error, { docId: state.docId, key }),
           );
         } else if ("error" in result) {
