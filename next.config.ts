@@ -47,6 +47,9 @@ const nextConfig: NextConfig = {
       "fast-equals": { browser: "./components/editor/plain-equal.ts" },
       // Only the Tiptap extensions the editor uses, not the package's whole index (tiptap-extensions.ts).
       "@tiptap/extensions": { browser: "./components/editor/tiptap-extensions.ts" },
+      // React's own useSyncExternalStore instead of the package's shim for React before 18 (react-sync-store.ts).
+      "use-sync-external-store/shim": { browser: "./components/editor/react-sync-store.ts" },
+      "use-sync-external-store/shim/index.js": { browser: "./components/editor/react-sync-store.ts" },
     },
     rules: {
       // No Buffer polyfill beside Yjs in the browser (the loader's header says why).
@@ -83,6 +86,18 @@ const nextConfig: NextConfig = {
           loaders: ["./scripts/loaders/tiptap-suggestion-no-floating-ui.cjs"],
         },
       ],
+      // Lucide's icons as plain function components, on the server and in the browser alike (the loader says why).
+      "*.mjs": [
+        {
+          condition: {
+            all: [
+              "foreign",
+              { path: /(^|[\\/])node_modules[\\/]lucide-react[\\/]dist[\\/]esm[\\/]createLucideIcon\.mjs$/ },
+            ],
+          },
+          loaders: ["./scripts/loaders/lucide-light-icon.cjs"],
+        },
+      ],
     },
   },
   // proxy.ts must see requests as they came: Next otherwise hides the RSC headers and `_rsc` from it,
@@ -101,6 +116,12 @@ const nextConfig: NextConfig = {
     // Turbopack keeps a build cache in .next/cache for the next build; `npm test` on CI (a fresh checkout each
     // time) turns it off: nothing would read it, and writing it took a minute beside the build's type check.
     turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== "off",
+    // Fewer, larger browser chunks: Turbopack's default (no chunk under 50 KB unmerged, raw size) split the doc
+    // page's own code over six small files and the editor's over more. Each file is gzipped on its own and carries
+    // the runtime's glue, so a page downloaded more in all. Measured (bench/RESULTS.md, JavaScript budgets): reading
+    // −2.6 KB gzip, editing −4.9; at 400 KB with two chunks a group, chunks shared by the editor's parts were copied
+    // into each (editing +16), and at 100 KB both gained less.
+    turbopackChunking: { minChunkSize: 200_000 },
   },
   async headers() {
     // Later entries win for the same header: /s/* gets no-referrer and noindex.
