@@ -47,6 +47,8 @@ const nextConfig: NextConfig = {
       "fast-equals": { browser: "./components/editor/plain-equal.ts" },
       // Only the Tiptap extensions the editor uses, not the package's whole index (tiptap-extensions.ts).
       "@tiptap/extensions": { browser: "./components/editor/tiptap-extensions.ts" },
+      // ProseMirror's undo history only with the editors that use it, not the live one (pm-history.ts).
+      "@tiptap/pm/history": { browser: "./components/editor/pm-history.ts" },
       // React's own useSyncExternalStore instead of the package's shim for React before 18 (react-sync-store.ts).
       "use-sync-external-store/shim": { browser: "./components/editor/react-sync-store.ts" },
       "use-sync-external-store/shim/index.js": { browser: "./components/editor/react-sync-store.ts" },

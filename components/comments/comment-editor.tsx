@@ -8,6 +8,10 @@ import { controlClassName } from "@/components/ui/control-styles";
 import { suggestionList } from "@/components/ui/suggestion-list";
 import { buildCommentExtensions, CommentMention } from "@/lib/editor/comment-extensions";
 import type { MentionCandidateDTO } from "@/lib/comments/dto";
+import { withUndoHistory } from "@/components/editor/undo-history";
+
+// This editor undoes with ProseMirror's history (the live editor with Yjs's): it brings it along.
+withUndoHistory();
 
 type Props = {
   label: string;

@@ -16,6 +16,10 @@ import type { EditorStart } from "./editor-types";
 import { PROSE_CLASS } from "./prose";
 import { SectionEditorFrame, sectionEditorOptions, useEditingStart } from "./section-editor-frame";
 import { useSectionAutosave, type AutosaveCallbacks } from "./use-section-autosave";
+import { withUndoHistory } from "./undo-history";
+
+// This editor undoes with ProseMirror's history (the live editor with Yjs's): it brings it along.
+withUndoHistory();
 
 export type SectionEditorProps = AutosaveCallbacks & {
   section: SectionDTO;
