@@ -1,6 +1,7 @@
-import { Bell, ChevronDown } from "lucide-react";
+import { Bell, ChevronDown, Search } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
+import { Kbd } from "@/components/ui/kbd";
 import { HeaderSearch } from "./header-search";
 import { Logo } from "./logo";
 import { AccountMenu, WorkspaceMenu } from "./header-menus";
@@ -63,7 +64,14 @@ export function AppHeader({
             </NavLink>
           ))}
         </nav>
-        <HeaderSearch />
+        <HeaderSearch>
+          <Search aria-hidden="true" className="size-5 md:size-4" />
+          <span className="sr-only md:not-sr-only">Search</span>
+          <span aria-hidden="true" className="hidden items-center gap-0.5 lg:inline-flex">
+            <Kbd>Ctrl</Kbd>
+            <Kbd>K</Kbd>
+          </span>
+        </HeaderSearch>
         <NavLink
           href="/inbox"
           className={cn(

@@ -1,9 +1,7 @@
 "use client";
 
-import { Search } from "lucide-react";
-import { useCallback, useEffect, useState, type ComponentType } from "react";
+import { useCallback, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { Kbd } from "@/components/ui/kbd";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 type DialogProps = { open: boolean; onOpenChange: (open: boolean) => void };
@@ -33,9 +31,10 @@ if (typeof window !== "undefined") window.addEventListener("keydown", onEarlyKey
 
 /**
  * The header's search button: Ctrl/Cmd+K (or a press) opens a dialog that finds docs and sections across all the
- * person's workspaces as they type.
+ * person's workspaces as they type. What the button shows (icon, label, key hints) comes drawn by the server
+ * (app-header.tsx): only its behaviour is in the browser's JavaScript.
  */
-export function HeaderSearch() {
+export function HeaderSearch({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const [Dialog, setDialog] = useState<ComponentType<DialogProps> | null>(null);
   const load = useCallback(() => {
@@ -89,12 +88,7 @@ export function HeaderSearch() {
           "md:h-8 md:w-auto md:justify-start md:border md:border-slate-200 md:px-2.5 md:text-sm md:text-slate-500",
         )}
       >
-        <Search aria-hidden="true" className="size-5 md:size-4" />
-        <span className="sr-only md:not-sr-only">Search</span>
-        <span aria-hidden="true" className="hidden items-center gap-0.5 lg:inline-flex">
-          <Kbd>Ctrl</Kbd>
-          <Kbd>K</Kbd>
-        </span>
+        {children}
       </button>
       {Dialog && <Dialog open={open} onOpenChange={setOpen} />}
     </>

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
 export function Logo({ href = "/", className }: { href?: string; className?: string }) {
   return (
-    <Link
+    // A plain link, as the header's others (nav-link.tsx says why).
+    <a
       href={href}
       className={cn("inline-flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900", className)}
     >
@@ -14,6 +14,6 @@ export function Logo({ href = "/", className }: { href?: string; className?: str
         DR
       </span>
       <span className="whitespace-nowrap">Design Review</span>
-    </Link>
+    </a>
   );
 }

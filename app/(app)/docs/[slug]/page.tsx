@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { Alert } from "@/components/ui/alert";
@@ -97,9 +96,10 @@ export default async function DocPage({ params, searchParams }: Props) {
           <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600" data-print-hide>
             {member ? (
               <>
-                <Link href={`/w/${doc.workspace.slug}`} className="hover:text-slate-900 hover:underline">
+                {/* A plain link, as the header's (components/layout/nav-link.tsx says why). */}
+                <a href={`/w/${doc.workspace.slug}`} className="hover:text-slate-900 hover:underline">
                   {doc.workspace.name}
-                </Link>{" "}
+                </a>{" "}
                 / Design docs
               </>
             ) : (
