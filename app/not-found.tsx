@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { connection } from "next/server";
 import { Logo } from "@/components/layout/logo";
 import { Button } from "@/components/ui/button";
@@ -18,7 +17,10 @@ export default async function NotFound() {
         </p>
         <div>
           <Button asChild variant="secondary">
-            <Link href="/">Go to Design Review</Link>
+            {/* A plain link: this page's client references load with every page of the app (next/link would put
+                the router's link code in all of them; components/layout/nav-link.tsx). */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the comment above says why */}
+            <a href="/">Go to Design Review</a>
           </Button>
         </div>
       </main>
