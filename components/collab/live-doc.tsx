@@ -74,17 +74,6 @@ export function usePresence(session: CollabSession | null): Presence[] {
  * server data is fetched again (router.refresh), which keeps open editors as they are:
  * one small RSC request per page and change (the doc page cache answers most of them).
  */
-/** The least time between two fetches of the page's data when the server keeps saying something changed. */
-const REFRESH_GAP_MS = 2_000;
-/**
- * The same after a store that changed nothing else the page shows. A store's event carries what it changed
- * (stamps, "Saved", the revision: section-block.tsx), and the read views follow the live doc; the page's data still
- * holds the sections' versions (a verdict binds to them), fetched again this often while people keep typing. Each
- * fetch takes the main thread for a while (tens of ms): with many people typing, one every 2 s delayed the page's own
- * editor (bench/collab-keystroke.mjs).
- */
-const STORED_REFRESH_GAP_MS = 10_000;
-
 export function LiveDocProvider({
   docId,
   ticketUrl,
@@ -125,50 +114,8 @@ export function LiveDocProvider({
     };
   }, [docId, ticketUrl, userId]);
 
-  useEffect(() => {
-    if (!session) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let owed = false;
-    // Only while the network is there: no request that cannot succeed. One the network cuts off midway waits for it
-    // and is sent again (next.config.ts `useOffline`; without it Next loaded the page anew: the browser's error page).
-    let last = -Infinity;
-    let due = Infinity;
-    const refresh = () => {
-      timer = null;
-      due = Infinity;
-      // Access ended (the doc deleted, this person removed): the page says why; fetched again it would say less.
-      if (session.getStatus().access === "none") return;
-      if (!navigator.onLine || !session.getStatus().connected) return void (owed = true);
-      owed = false;
-      last = performance.now();
-      router.refresh();
-    };
-    const off = session.onEvent((event) => {
-      // "changed": a verdict (an approval gone stale too), a comment, the status, a lock; "stored": section content
-      // (`refresh` when a section became written or empty: the outline's count); "inbox": a notification for this
-      // person (the header's badge).
-      if (event.type !== "changed" && event.type !== "stored" && event.type !== "inbox") return;
-      // Several changes in a moment (a verdict and its notifications) make one refresh, and a doc many people type
-      // in (a store every few seconds) at most one per REFRESH_GAP_MS: each takes the page's main thread a while.
-      const gap = event.type === "stored" && event.refresh !== true ? STORED_REFRESH_GAP_MS : REFRESH_GAP_MS;
-      const at = Math.max(performance.now() + 150, last + gap);
-      if (at >= due) return;
-      if (timer) clearTimeout(timer);
-      due = at;
-      timer = setTimeout(refresh, at - performance.now());
-    });
-    // A refresh held back while offline happens once the live channel is back (what changed meanwhile included).
-    const offStatus = session.subscribe(() => {
-      if (!owed || !navigator.onLine || !session.getStatus().connected) return;
-      if (timer) clearTimeout(timer);
-      refresh();
-    });
-    return () => {
-      off();
-      offStatus();
-      if (timer) clearTimeout(timer);
-    };
-  }, [session, router]);
+  // When the server says something on the page changed, its data is fetched again (live-follow.ts says how often).
+  useEffect(() => session?.followRefreshes(() => router.refresh()), [session, router]);
 
   return <LiveDocContext.Provider value={session}>{children}</LiveDocContext.Provider>;
 }

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { closedMessage } from "@/lib/collab/messages";
 import { colorFor } from "./colors";
 import { failOverOnDisconnect } from "./failover";
+import { followRefreshes, followSection, type SectionFollower } from "./live-follow";
 import { OfflineCopy } from "./offline-copy";
 
 /** GET /api/docs/{id}/collab (or /s/{token}/collab): see lib/collab/ticket.ts. */
@@ -234,6 +235,16 @@ export class CollabSession {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
   };
+
+  /** Fetches the page's data again (`refresh`) when the server says something it shows changed (live-follow.ts). */
+  followRefreshes(refresh: () => void): () => void {
+    return followRefreshes(this, refresh);
+  }
+
+  /** Keeps a read view following a section's fragment (live-follow.ts, use-live-html.ts). */
+  followSection(key: string, serverHtml: string, view: HTMLElement | null, follower: SectionFollower): () => void {
+    return followSection(this, key, serverHtml, view, follower);
+  }
 
   onEvent(listener: (event: DocEvent) => void): () => void {
     this.eventListeners.add(listener);
