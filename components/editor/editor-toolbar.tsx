@@ -22,10 +22,11 @@ import {
 } from "lucide-react";
 import { useRef, type RefObject } from "react";
 import { createLazyComponent } from "@/components/ui/lazy-component";
+import { createComponentLoader, useLazyComponent } from "@/components/ui/use-lazy-component";
 import type { ImageAttrs } from "@/lib/editor/image";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/media/limits";
 import { DIAGRAM_STARTER } from "./block-commands";
-import { CodeLanguageSelect } from "./code-language-select";
+import type { CodeLanguageSelect as CodeLanguageSelectType } from "./code-language-select";
 import { startImageUploads } from "./image-uploads";
 import { LinkPopover } from "./link-popover";
 import { TableMenu } from "./table-menu";
@@ -33,6 +34,18 @@ import { ToolbarButton, ToolbarDivider } from "./toolbar-button";
 import { useRovingToolbar } from "./use-roving-toolbar";
 
 type ToolbarState = ReturnType<typeof selectState>;
+
+// The language list and its select come with the first code block the caret is in, not with every editor. If that
+// fetch fails (offline before any code block was edited), the select is not shown; the next code block asks again.
+const codeLanguageSelect = createComponentLoader(() =>
+  import("./code-language-select").then((m) => m.CodeLanguageSelect),
+);
+const ignore = () => {};
+
+function CodeLanguageSelect(props: Parameters<typeof CodeLanguageSelectType>[0]) {
+  const { Component } = useLazyComponent(codeLanguageSelect, true, ignore);
+  return Component ? <Component {...props} /> : null;
+}
 
 function selectState({ editor }: { editor: Editor }) {
   const can = editor.can();

@@ -45,3 +45,29 @@ describe("tiptap-browser-no-markdown loader", () => {
     expect(stripMarkdownHooks(plain)).toBe(plain);
   });
 });
+
+describe("tiptap-browser-no-markdown loader, Link's Markdown-link rules", () => {
+  it("leaves the rules' names in the installed @tiptap/extension-link, and makes them throw if ever made", () => {
+    const source = dist("extension-link");
+    expect(source).toMatch(/function markdownLinkInputRule\(config\)/);
+    const out = stripMarkdownHooks(source);
+    expect(() => parse(out, { ecmaVersion: "latest", sourceType: "module" })).not.toThrow();
+    expect(out).toMatch(/function markdownLinkInputRule\(config\) \{ throw new Error/);
+    expect(out).toMatch(/function markdownLinkPasteRule\(config\) \{ throw new Error/);
+    // What made them (the Markdown-link matching) is no longer reached from anything the bundle keeps.
+    expect(out).not.toMatch(/isConvertibleLink\(text, match, config\.isAllowedHref\)/);
+    const declaration = out.slice(
+      out.indexOf("function markdownLinkInputRule"),
+      out.indexOf("function markdownLinkPasteRule"),
+    );
+    const rule = new Function(`${declaration}; return markdownLinkInputRule;`)() as (config: unknown) => unknown;
+    expect(() => rule({})).toThrow(/markdownLinks option is left out/);
+  });
+
+  it("our editors keep Link's markdownLinks off, so those rules are never made", async () => {
+    const { linkOptions } = await import("@/lib/editor/link-options");
+    expect((linkOptions as { markdownLinks?: boolean }).markdownLinks ?? false).toBe(false);
+    const { Link } = await import("@tiptap/extension-link");
+    expect(Link.configure(linkOptions).options.markdownLinks).toBe(false);
+  });
+});
