@@ -154,6 +154,30 @@ test("text typed while saves cannot reach the server survives a reload and is sa
   await expect(again.getByText("Restored unsaved changes from this device.")).toHaveCount(0);
 });
 
+test("without a live channel the saving editor undoes and redoes its own typing (ProseMirror's history)", async ({
+  page,
+}) => {
+  await signUp(page, newUser("undoer"));
+  // The collaboration server is unreachable: the section opens in the saving editor, whose undo is ProseMirror's.
+  await page.routeWebSocket(/.*/, () => {});
+  await createDoc(page, "Undo drill");
+  const editor = await startEditing(page, "Design Overview");
+  await expect(page.locator("section#design-overview .section-editor[data-live]")).toHaveCount(0);
+  await page.keyboard.type("First words.");
+  await expect(statusOf(page, "design-overview")).toContainText("Saved");
+  await page.keyboard.type(" Second thoughts.");
+  await expect(editor).toContainText("First words. Second thoughts.");
+  await page.keyboard.press("Control+z");
+  await expect(editor).toHaveText("First words.");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(editor).toHaveText("First words. Second thoughts.");
+  await page.keyboard.press("Control+z");
+  await expect(statusOf(page, "design-overview")).toContainText("Saved");
+  await page.reload();
+  await expect(page.locator("section#design-overview")).toContainText("First words.");
+  await expect(page.locator("section#design-overview")).not.toContainText("Second thoughts.");
+});
+
 test("links: a typed or pasted web address becomes a link, a bare domain does not; Ctrl+K links a word", async ({
   page,
 }) => {
