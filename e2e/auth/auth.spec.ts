@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { screens } from "../fixtures/screens";
 import { newUser, signIn, signOut, signUp, signUpByEmail } from "../fixtures/users";
 
 test("sign up lands in a new workspace of one's own", async ({ page }) => {
@@ -70,6 +71,11 @@ test("unknown routes show the 404 page", async ({ page }) => {
   const response = await page.goto("/no/such/page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await screens(page, "not-found");
+  // A plain link (no client router on this page): it still takes the person home.
+  await page.getByRole("link", { name: "Go to Design Review" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toHaveCount(0);
 });
 
 test("axe finds no serious violations on the landing, sign-in and home pages", async ({ page }) => {
