@@ -19,6 +19,7 @@ import { loadSectionEditor, preloadSectionEditor } from "./editor-loader";
 import type { EditorStart, FocusRequest } from "./editor-types";
 import { SectionHeader, type Stamp } from "./section-header";
 import { SectionReadView } from "./section-read-view";
+import { estimatedBodyHeight } from "./section-size";
 import { forgetSectionSource, loadSectionSource, preloadSectionSource } from "./section-source";
 import { loadTableTools, preloadTableTools } from "./table-tools-loader";
 import type { RemoteVersion, SavedOutcome, SaveStatus } from "./section-saver";
@@ -416,7 +417,11 @@ export function SectionBlock({
         </Alert>
       )}
       <SectionPresence sectionKey={section.key} />
-      <div className="section-body">
+      {/* Its height until drawn, when far off screen (section-size.ts says why). */}
+      <div
+        className="section-body"
+        style={{ containIntrinsicSize: `auto ${estimatedBodyHeight(section.html, section.isEmpty)}px` }}
+      >
         {liveEditing && session && LiveEditor && start && source ? (
           <LiveEditor
             section={source}
