@@ -360,6 +360,8 @@ export function SectionBlock({
   // What the read view shows: the closed editor's content while the live fragment has shown nothing newer.
   const shown = closed && closed.live === liveHtml ? closed.view : liveHtml;
   const stamp = unwritten ? null : newer({ at: section.updatedAt, by: section.updatedBy }, localStamp);
+  // Once per section's HTML, not on each of the many renders live status and typing cause (a section may be 512 KB).
+  const bodyHeight = useMemo(() => estimatedBodyHeight(section.html, section.isEmpty), [section.html, section.isEmpty]);
 
   return (
     <section
@@ -418,10 +420,7 @@ export function SectionBlock({
       )}
       <SectionPresence sectionKey={section.key} />
       {/* Its height until drawn, when far off screen (section-size.ts says why). */}
-      <div
-        className="section-body"
-        style={{ containIntrinsicSize: `auto ${estimatedBodyHeight(section.html, section.isEmpty)}px` }}
-      >
+      <div className="section-body" style={{ containIntrinsicSize: `auto ${bodyHeight}px` }}>
         {liveEditing && session && LiveEditor && start && source ? (
           <LiveEditor
             section={source}

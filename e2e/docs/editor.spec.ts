@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createDoc, editorOf, startEditing, statusOf } from "../fixtures/docs";
+import { screens } from "../fixtures/screens";
 import { inviteTeammate, newUser, signUp } from "../fixtures/users";
 
 test("write three sections (with a table and a code block), reload, and see it all", async ({ page }) => {
@@ -54,6 +55,9 @@ test("code keeps its colours when its section opens for editing, and is coloured
   await expect(editor.locator("pre code .hljs-keyword").first()).toHaveText(/SELECT/i);
   // Typed code is coloured by the editor itself, the old words keep theirs meanwhile.
   await editor.locator("pre code").click();
+  // The language select comes with the first code block the caret is in.
+  await expect(page.locator("section#architecture").getByLabel("Code language")).toHaveValue("sql");
+  await screens(page, "editor-code-language", (p) => p.locator("section#architecture"));
   await page.keyboard.press("End");
   await page.keyboard.type(" WHERE total > 10");
   await expect(editor.locator("pre code .hljs-keyword", { hasText: /^WHERE$/ })).toBeVisible();
